@@ -1,0 +1,266 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .phone_key import DEFAULT_REGION, normalize_phone
+
+ATTRIBUTION_TYPES = [
+    ("rotation", "Rotation Turn"),
+    ("card", "Business Card / Flyer"),
+    ("returning", "Returning Prospect"),
+    ("public", "Public Pool"),
+    ("leadership", "Leadership Referral"),
+]
+
+# Fields that decide who gets the credit for a prospect. They only change through the
+# attribution engine (walk-in registration, the manager's attribution change, a dispute
+# decision, a key-account transfer), which writes them as superuser and logs every change.
+ATTRIBUTION_FIELDS = frozenset(
+    {"attribution_type", "attributed_user_id", "user_id", "key_account_transferred"}
+)
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    attribution_type = fields.Selection(
+        ATTRIBUTION_TYPES, string="Attribution", readonly=True, tracking=True, index=True
+    )
+    attributed_user_id = fields.Many2one(
+        "res.users",
+        string="Credited Agent",
+        readonly=True,
+        tracking=True,
+        index=True,
+        help="The leasing agent who gets the credit for this prospect; empty for the "
+        "department's public pool.",
+    )
+    is_public = fields.Boolean(
+        string="Public Pool",
+        compute="_compute_is_public",
+        store=True,
+        help="Credited to the department (公共業績), to no agent.",
+    )
+    attribution_note = fields.Char(
+        string="Why This Agent", readonly=True, help="How the credit was decided, in plain words."
+    )
+    leasing_phone_key = fields.Char(
+        string="Normalized Phone",
+        compute="_compute_leasing_phone_key",
+        store=True,
+        index="btree_not_null",
+    )
+    visit_ids = fields.One2many("leasing.visit", "lead_id", string="Visits")
+    visit_count = fields.Integer(compute="_compute_visit_count", store=True)
+    is_big_account = fields.Boolean(
+        string="Big Account", tracking=True, help="Flag for the manager to review a transfer."
+    )
+    key_account_transferred = fields.Boolean(
+        string="Transferred to Key Accounts", readonly=True, tracking=True
+    )
+    attribution_log_ids = fields.One2many(
+        "leasing.attribution.log", "lead_id", string="Attribution Changes"
+    )
+    dispute_ids = fields.One2many("leasing.attribution.dispute", "lead_id", string="Disputes")
+
+    @api.depends("attribution_type", "attributed_user_id")
+    def _compute_is_public(self):
+        for lead in self:
+            lead.is_public = bool(lead.attribution_type) and not lead.attributed_user_id
+
+    @api.depends("phone")
+    def _compute_leasing_phone_key(self):
+        region = self._leasing_phone_region()
+        for lead in self:
+            lead.leasing_phone_key = normalize_phone(lead.phone, region)
+
+    @api.model
+    def _leasing_phone_region(self):
+        """Country whose numbering plan applies to numbers typed without a country code."""
+        return self.env["ir.config_parameter"].sudo().get_param(
+            "leasing_office.phone_region", DEFAULT_REGION
+        )
+
+    @api.depends("visit_ids.state")
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["leasing.visit"]._read_group(
+                [("lead_id", "in", self.ids), ("state", "=", "done")], ["lead_id"], ["__count"]
+            )
+        )
+        for lead in self:
+            lead.visit_count = counts.get(lead, 0)
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get(name) for vals in vals_list for name in ATTRIBUTION_FIELDS - {"user_id"}
+        ):
+            raise AccessError(self._attribution_locked_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_attribution_write(vals)
+            self._check_public_pool_write()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_visited(self):
+        if any(lead.visit_ids for lead in self):
+            raise UserError(
+                self.env._(
+                    "A prospect who visited the leasing office is never deleted. "
+                    "Archive it instead."
+                )
+            )
+
+    def _check_attribution_write(self, vals):
+        touched = ATTRIBUTION_FIELDS.intersection(vals)
+        if not touched:
+            return
+        leasing_leads = self.filtered("attribution_type")
+        if touched == {"user_id"} and not leasing_leads:
+            return
+        raise AccessError(self._attribution_locked_message())
+
+    def _check_public_pool_write(self):
+        if self.env.user.has_group("leasing_office.group_leasing_manager"):
+            return
+        if any(lead.is_public for lead in self):
+            raise AccessError(
+                self.env._("Public-pool prospects are read-only for leasing agents.")
+            )
+
+    def _attribution_locked_message(self):
+        return self.env._(
+            "Attribution cannot be edited directly. The leasing manager changes it with "
+            "'Change Attribution' (a written reason is required); agents raise a dispute."
+        )
+
+    # ------------------------------------------------------------------
+    # ATTRIBUTION ENGINE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _leasing_find_returning(self, phone_key, partner_name):
+        """Return the leasing prospect already known by phone key or company name."""
+        Lead = self.sudo().with_context(active_test=False)
+        known = [("attribution_type", "!=", False), ("visit_count", ">", 0)]
+        order = "active desc, id"
+        if phone_key:
+            lead = Lead.search([("leasing_phone_key", "=", phone_key), *known], order=order, limit=1)
+            if lead:
+                return lead
+        if partner_name:
+            return Lead.search(
+                [
+                    *known,
+                    "|",
+                    ("partner_name", "=ilike", partner_name),
+                    ("partner_id.commercial_company_name", "=ilike", partner_name),
+                ],
+                order=order,
+                limit=1,
+            )
+        return Lead
+
+    @api.model
+    def _leasing_find_unattributed(self, phone_key, partner_name):
+        """Return a CRM lead or contact known outside the leasing office, to link to."""
+        if phone_key:
+            lead = self.sudo().search(
+                [("leasing_phone_key", "=", phone_key), ("attribution_type", "=", False)], limit=1
+            )
+            if lead:
+                return lead, lead.partner_id
+        partner = self.env["res.partner"]
+        if partner_name:
+            partner = partner.sudo().search(
+                [("is_company", "=", True), ("name", "=ilike", partner_name)], limit=1
+            )
+        return self.browse(), partner
+
+    def _leasing_set_attribution(self, attribution_type, user, note):
+        """Apply a new credit (engine only); user is empty for the public pool."""
+        self.sudo().write(
+            {
+                "attribution_type": attribution_type,
+                "attributed_user_id": user.id,
+                "user_id": user.id,
+                "attribution_note": note,
+            }
+        )
+
+    def _leasing_change_attribution(self, user, reason, source, attribution_type=None):
+        """Move the credit to ``user`` (or the public pool when empty), with a logged reason."""
+        self.ensure_one()
+        if not (reason or "").strip():
+            raise UserError(self.env._("A written reason is mandatory to change attribution."))
+        if user and not user.has_group("leasing_office.group_leasing_agent"):
+            raise UserError(
+                self.env._("%(user)s is not a leasing agent.", user=user.display_name)
+            )
+        new_type = attribution_type or (self.attribution_type if user else "public")
+        log = self.env["leasing.attribution.log"].sudo().create(
+            {
+                "lead_id": self.id,
+                "from_type": self.attribution_type,
+                "from_user_id": self.attributed_user_id.id,
+                "to_type": new_type,
+                "to_user_id": user.id,
+                "reason": reason,
+                "source": source,
+            }
+        )
+        self._leasing_set_attribution(new_type, user, log.summary)
+        return log
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    def action_open_attribution_change(self):
+        self.ensure_one()
+        self._check_leasing_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Attribution"),
+            "res_model": "leasing.attribution.change",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_id": self.id},
+        }
+
+    def action_transfer_key_account(self):
+        """Hand a big account to the key-account department (大客戶部)."""
+        self._check_leasing_manager()
+        team = self.env.ref("leasing_office.crm_team_key_account")
+        for lead in self:
+            if not lead.is_big_account:
+                raise UserError(
+                    self.env._(
+                        "%(lead)s is not flagged as a big account; small and medium "
+                        "prospects stay with the leasing office.",
+                        lead=lead.display_name,
+                    )
+                )
+            if lead.key_account_transferred:
+                continue
+            lead.sudo().write(
+                {"team_id": team.id, "user_id": team.user_id.id, "key_account_transferred": True}
+            )
+            lead.message_post(
+                body=self.env._(
+                    "Transferred to the key-account department by %(manager)s.",
+                    manager=self.env.user.name,
+                )
+            )
+        return True
+
+    def _check_leasing_manager(self):
+        if not self.env.user.has_group("leasing_office.group_leasing_manager"):
+            raise AccessError(self.env._("Only the leasing manager may do this."))

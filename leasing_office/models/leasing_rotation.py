@@ -1,0 +1,181 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from . import rotation_order
+
+
+class LeasingRotation(models.Model):
+    """The day's rotation table (輪序表): the agents on duty, in the order they take walk-ins."""
+
+    _name = "leasing.rotation"
+    _description = "Rotation Table"
+    _inherit = ["mail.thread"]
+    _order = "date desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    line_ids = fields.One2many("leasing.rotation.line", "rotation_id", string="Agents on Duty")
+    turn_ids = fields.One2many("leasing.rotation.turn", "rotation_id", string="Turn Log")
+    last_line_id = fields.Many2one(
+        "leasing.rotation.line",
+        string="Last Regular Turn",
+        readonly=True,
+        help="The agent who took the last regular turn; the next turn starts after them.",
+    )
+    registration_count = fields.Integer(
+        string="Registrations",
+        readonly=True,
+        help="Walk-ins registered against this table. Every registration bumps it, which "
+        "serialises concurrent registrations on this row.",
+    )
+    next_user_id = fields.Many2one(
+        "res.users", string="Up Next", compute="_compute_next_user_id"
+    )
+
+    _date_company_uniq = models.UniqueIndex(
+        "(company_id, date)", "There is already a rotation table for this day."
+    )
+
+    @api.depends("date")
+    def _compute_name(self):
+        for rotation in self:
+            rotation.name = self.env._("Rotation %(date)s", date=rotation.date or "")
+
+    @api.depends("line_ids.status", "line_ids.makeup_owed", "last_line_id")
+    def _compute_next_user_id(self):
+        for rotation in self:
+            pick = rotation._peek_next_turn()
+            rotation.next_user_id = pick.key.user_id if pick else False
+
+    # ------------------------------------------------------------------
+    # TURNS
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_for_today(self):
+        """Return today's table, or tell front desk plainly what to do when it is missing."""
+        today = fields.Date.context_today(self)
+        rotation = self.sudo().search(
+            [("date", "=", today), ("company_id", "=", self.env.company.id)], limit=1
+        )
+        if not rotation:
+            raise UserError(
+                self.env._(
+                    "There is no rotation table for today (%(date)s). Front desk: open "
+                    "Leasing Office > Rotation Table and click 'New Table for Today' "
+                    "(it copies the last table's order), then register the walk-in again.",
+                    date=today,
+                )
+            )
+        return rotation
+
+    def _lock_for_registration(self):
+        """Serialise registrations of the day: wait for the row, then bump it.
+
+        The write makes any transaction that read this row before us fail with a
+        serialisation error on commit, and Odoo retries it with fresh data, so two
+        front-desk sessions can never hand out the same turn.
+        """
+        self.ensure_one()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id = %s FOR UPDATE", SQL.identifier(self._table), self.id)
+        )
+        self.invalidate_recordset(["registration_count", "last_line_id"])
+        self.line_ids.invalidate_recordset()
+        self.sudo().registration_count += 1
+
+    def _seats(self):
+        lines = self.line_ids.sorted(lambda line: (line.sequence, line.id))
+        return [
+            rotation_order.Seat(
+                line,
+                line.status,
+                line.makeup_owed,
+                line.owed_since.timestamp() if line.owed_since else 0.0,
+            )
+            for line in lines
+        ]
+
+    def _peek_next_turn(self):
+        self.ensure_one()
+        return rotation_order.pick_next_turn(self._seats(), self.last_line_id)
+
+    def _take_turn(self):
+        """Give the next turn; return the logged ``leasing.rotation.turn``, or None if nobody."""
+        self.ensure_one()
+        pick = self._peek_next_turn()
+        if not pick:
+            return self.env["leasing.rotation.turn"]
+        line = pick.key
+        skipped = self.env["leasing.rotation.line"].union(*(seat.key for seat in pick.skipped))
+        owed = skipped.filtered(lambda s: rotation_order.owes_makeup(s.status))
+        turn = self.env["leasing.rotation.turn"].sudo().create(
+            {
+                "rotation_id": self.id,
+                "line_id": line.id,
+                "is_makeup": pick.makeup,
+                "previous_last_line_id": self.last_line_id.id,
+                "skipped_line_ids": [fields.Command.set(skipped.ids)],
+                "owed_line_ids": [fields.Command.set(owed.ids)],
+                "skip_note": "; ".join(s._skip_phrase() for s in skipped),
+            }
+        )
+        turn._apply_to_ledger()
+        return turn
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    @api.model
+    def action_new_for_today(self):
+        """Create today's table from the latest one's order, everyone available."""
+        rotation = self._create_for_date(fields.Date.context_today(self))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": rotation.id,
+            "view_mode": "form",
+        }
+
+    @api.model
+    def _create_for_date(self, day):
+        domain = [("company_id", "=", self.env.company.id)]
+        existing = self.search([*domain, ("date", "=", day)], limit=1)
+        if existing:
+            return existing
+        previous = self.search([*domain, ("date", "<", day)], limit=1)
+        return self.create(
+            {
+                "date": day,
+                "line_ids": [
+                    fields.Command.create({"user_id": line.user_id.id, "sequence": line.sequence})
+                    for line in previous.line_ids.sorted(lambda line: (line.sequence, line.id))
+                    if line.user_id.active
+                ],
+            }
+        )
+
+    @api.model
+    def _cron_create_today(self):
+        for company in self.env["res.company"].search([]):
+            self.with_company(company)._create_for_date(
+                fields.Date.context_today(self.with_company(company))
+            )
+
+    @api.model
+    def action_open_board(self):
+        """Open today's table (the front desk's board), or the list when there is none yet."""
+        today = fields.Date.context_today(self)
+        rotation = self.search([("date", "=", today), ("company_id", "=", self.env.company.id)])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "leasing_office.leasing_rotation_action"
+        )
+        if rotation:
+            action.update({"res_id": rotation.id, "view_mode": "form", "views": [(False, "form")]})
+        return action

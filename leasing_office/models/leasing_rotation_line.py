@@ -1,0 +1,162 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+STATUSES = [
+    ("available", "Available"),
+    ("busy", "Busy with a Prospect"),
+    ("errand", "Out on a Company Errand"),
+    ("leave", "On Leave"),
+]
+
+# The turn ledger is kept by the rotation engine only; front desk edits order and status.
+LEDGER_FIELDS = frozenset(
+    {"turn_count", "makeup_turn_count", "skip_count", "makeup_owed", "owed_since", "rotation_id"}
+)
+
+
+class LeasingRotationLine(models.Model):
+    """One agent on duty in the day's rotation table, with that day's turn ledger."""
+
+    _name = "leasing.rotation.line"
+    _description = "Rotation Table Line"
+    _order = "rotation_id, sequence, id"
+
+    rotation_id = fields.Many2one(
+        "leasing.rotation", required=True, ondelete="cascade", index=True
+    )
+    date = fields.Date(related="rotation_id.date", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        required=True,
+        domain=lambda self: [
+            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
+        ],
+    )
+    sequence = fields.Integer(default=10)
+    status = fields.Selection(STATUSES, default="available", required=True)
+    available = fields.Boolean(
+        compute="_compute_available",
+        inverse="_inverse_available",
+        store=True,
+        help="Unticked when the agent cannot take a turn right now.",
+    )
+    turn_count = fields.Integer(string="Turns Taken", readonly=True)
+    makeup_turn_count = fields.Integer(string="Make-up Turns Taken", readonly=True)
+    skip_count = fields.Integer(string="Turns Skipped", readonly=True)
+    makeup_owed = fields.Integer(string="Make-up Turns Owed", readonly=True)
+    owed_since = fields.Datetime(readonly=True)
+    is_next = fields.Boolean(string="Up Next", compute="_compute_is_next")
+
+    _rotation_user_uniq = models.UniqueIndex(
+        "(rotation_id, user_id)", "An agent appears only once in a day's rotation table."
+    )
+
+    @api.depends("status")
+    def _compute_available(self):
+        for line in self:
+            line.available = line.status == "available"
+
+    def _inverse_available(self):
+        for line in self:
+            if line.available:
+                line.status = "available"
+            elif line.status == "available":
+                line.status = "busy"
+
+    @api.depends("rotation_id.next_user_id")
+    def _compute_is_next(self):
+        for line in self:
+            line.is_next = line.user_id == line.rotation_id.next_user_id
+
+    @api.constrains("user_id")
+    def _check_user_is_agent(self):
+        for line in self:
+            if not line.user_id.has_group("leasing_office.group_leasing_agent"):
+                raise UserError(
+                    self.env._(
+                        "%(user)s is not a leasing agent and cannot be in the rotation.",
+                        user=line.user_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        for line in lines:
+            line.rotation_id._message_log(
+                body=self.env._("%(agent)s added to the rotation.", agent=line.user_id.name)
+            )
+        return lines
+
+    def write(self, vals):
+        if not self.env.su and LEDGER_FIELDS.intersection(vals):
+            raise AccessError(self.env._("The turn ledger is kept by the rotation itself."))
+        before = {line: (line.status, line.sequence) for line in self}
+        result = super().write(vals)
+        if not self.env.su:
+            for line, (status, sequence) in before.items():
+                line._log_change(status, sequence)
+        return result
+
+    def _log_change(self, old_status, old_sequence):
+        labels = dict(self._fields["status"]._description_selection(self.env))
+        if old_status != self.status:
+            self.rotation_id._message_log(
+                body=self.env._(
+                    "%(agent)s: %(old)s → %(new)s",
+                    agent=self.user_id.name,
+                    old=labels[old_status],
+                    new=labels[self.status],
+                )
+            )
+        if old_sequence != self.sequence:
+            self.rotation_id._message_log(
+                body=self.env._(
+                    "%(agent)s moved in the order (%(old)s → %(new)s).",
+                    agent=self.user_id.name,
+                    old=old_sequence,
+                    new=self.sequence,
+                )
+            )
+
+    def _skip_phrase(self):
+        """'agent2 skipped, busy with a prospect' in the user's language."""
+        self.ensure_one()
+        labels = dict(self._fields["status"]._description_selection(self.env))
+        return self.env._(
+            "%(agent)s skipped, %(why)s", agent=self.user_id.name, why=labels[self.status].lower()
+        )
+
+    def action_set_available(self):
+        return self.write({"status": "available"})
+
+    def action_set_busy(self):
+        return self.write({"status": "busy"})
+
+    def action_set_errand(self):
+        return self.write({"status": "errand"})
+
+    def action_set_leave(self):
+        return self.write({"status": "leave"})
+
+    def _add_owed(self, count):
+        """Change the make-up turns owed; priority dates from the first one still owed."""
+        self.ensure_one()
+        owed = max(self.makeup_owed + count, 0)
+        self.sudo().write(
+            {
+                "makeup_owed": owed,
+                "owed_since": (self.owed_since or fields.Datetime.now()) if owed else False,
+            }
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_turns(self):
+        if any(line.turn_count or line.skip_count for line in self):
+            raise UserError(
+                self.env._(
+                    "An agent who already took or skipped a turn today stays in the table; "
+                    "mark them on leave instead."
+                )
+            )

@@ -1,0 +1,42 @@
+"""Phone normalisation used to recognise returning prospects, free of any ORM.
+
+Numbers that can be parsed become E.164, so the many ways front desk types the same number
+meet on one key::
+
+    >>> normalize_phone("138 1234 5678"), normalize_phone("+86-138-1234-5678")
+    ('+8613812345678', '+8613812345678')
+    >>> normalize_phone("(021) 6234 5678")
+    '+862162345678'
+
+What cannot be parsed keeps its raw text, reduced to its significant characters, so that a
+second visit typed the same way is still recognised::
+
+    >>> normalize_phone(" ask for Mr Wang ")
+    'askformrwang'
+    >>> normalize_phone("12"), normalize_phone("   ")
+    ('12', False)
+"""
+
+import re
+
+try:
+    import phonenumbers
+except ImportError:  # the manifest declares it; keep the module importable for tooling
+    phonenumbers = None
+
+DEFAULT_REGION = "CN"
+
+
+def normalize_phone(raw, region=DEFAULT_REGION):
+    """Return the E.164 form of ``raw`` when valid, else its stripped lower-case text."""
+    text = (raw or "").strip()
+    if not text:
+        return False
+    if phonenumbers:
+        try:
+            number = phonenumbers.parse(text, region or DEFAULT_REGION)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is not None and phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return re.sub(r"[\s\-().]", "", text).lower()

@@ -1,0 +1,87 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import freeze_time, tagged
+
+from .common import LeasingOfficeCase
+
+# Today's table is dated today: freeze the clock within today (03:00 UTC is today in China too).
+NOW = fields.Datetime.now().replace(hour=3, minute=0, second=0, microsecond=0)
+
+
+@tagged("post_install", "-at_install", "leasing_visit")
+class TestLeasingVisit(LeasingOfficeCase):
+    """Front desk may undo a mistaken registration within a short window; it is logged."""
+
+    def register_at(self, moment, **vals):
+        with freeze_time(moment):
+            return self.register(**vals)
+
+    def test_undo_within_window_gives_the_turn_back(self):
+        wizard = self.register_at(NOW, phone="13800011000")
+        with freeze_time(NOW + timedelta(minutes=5)):
+            wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "cancelled")
+        self.assertEqual(wizard.visit_id.turn_id.state, "undone")
+        self.assertEqual(self.line1.turn_count, 0)
+        self.assertFalse(self.rotation.last_line_id)
+        self.assertFalse(wizard.lead_id.active)
+        self.assertTrue(wizard.visit_id.exists())
+        self.assertIn("Registration undone", " ".join(self.rotation.message_ids.mapped("body")))
+        again = self.register_at(NOW + timedelta(minutes=6), phone="13800011001")
+        self.assertEqual(again.lead_id.attributed_user_id, self.agent1)
+
+    def test_undo_restores_skips_and_makeup_debts(self):
+        self.register_at(NOW, phone="13800011000")
+        self.set_status(self.line2, "busy")
+        wizard = self.register_at(NOW, phone="13800011001")
+        self.assertEqual(self.line2.makeup_owed, 1)
+        with freeze_time(NOW):
+            wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertEqual((self.line2.skip_count, self.line2.makeup_owed), (0, 0))
+        self.assertEqual(self.line3.turn_count, 0)
+        self.assertEqual(self.rotation.last_line_id, self.line1)
+
+    def test_undo_after_window_is_refused(self):
+        wizard = self.register_at(NOW, phone="13800011000")
+        with freeze_time(NOW + timedelta(minutes=11)), self.assertRaisesRegex(UserError, "within 10 minutes"):
+            wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "done")
+
+    def test_undo_window_is_configurable(self):
+        self.env["ir.config_parameter"].set_param("leasing_office.undo_window_minutes", 30)
+        wizard = self.register_at(NOW, phone="13800011000")
+        with freeze_time(NOW + timedelta(minutes=20)):
+            wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "cancelled")
+
+    def test_only_latest_turn_can_be_undone(self):
+        first = self.register_at(NOW, phone="13800011000")
+        self.register_at(NOW, phone="13800011001")
+        with freeze_time(NOW), self.assertRaisesRegex(UserError, "only the latest turn"):
+            first.visit_id.with_user(self.frontdesk).action_undo_registration()
+
+    def test_returning_visit_undo_keeps_the_prospect(self):
+        lead = self.register_at(NOW, phone="13800011000").lead_id
+        again = self.register_at(NOW, phone="13800011000")
+        with freeze_time(NOW):
+            again.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertTrue(lead.active)
+        self.assertEqual(lead.visit_count, 1)
+
+    def test_agent_cannot_undo(self):
+        wizard = self.register_at(NOW, phone="13800011000")
+        with freeze_time(NOW), self.assertRaises(UserError):
+            wizard.visit_id.with_user(self.agent1).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "done")
+
+    def test_visit_records_who_when_and_why(self):
+        wizard = self.register_at(NOW, phone="13800011000")
+        visit = wizard.visit_id
+        self.assertEqual(visit.visit_datetime, NOW)
+        self.assertEqual(visit.received_user_id, self.agent1)
+        self.assertEqual(visit.registered_by_id, self.frontdesk)
+        self.assertEqual(visit.visit_kind, "first")
+        self.assertEqual(visit.attribution_type, "rotation")
+        self.assertEqual(wizard.lead_id.visit_count, 1)

@@ -1,0 +1,129 @@
+import threading
+import uuid
+
+from psycopg2.errors import SerializationFailure
+
+from odoo import api, fields
+from odoo.orm.environments import Transaction
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install", "leasing_concurrency")
+class TestWalkinConcurrency(TransactionCase):
+    """Two front-desk sessions registering at the same instant, on two real cursors.
+
+    The data lives in its own committed company so both cursors see it; it is removed
+    afterwards.
+    """
+
+    def setUp(self):
+        super().setUp()
+        tag = uuid.uuid4().hex[:8]
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            company = env["res.company"].create({"name": f"Concurrency Mall {tag}"})
+
+            def user(login, group):
+                return env["res.users"].with_context(no_reset_password=True).create(
+                    {
+                        "name": login,
+                        "login": f"{login}_{tag}",
+                        "company_id": company.id,
+                        "company_ids": [fields.Command.set(company.ids)],
+                        "group_ids": [fields.Command.set([env.ref(group).id])],
+                    }
+                )
+
+            agents = [user(f"agent{i}", "leasing_office.group_leasing_agent") for i in (1, 2, 3)]
+            self.clerks = [user(f"clerk{i}", "leasing_office.group_leasing_frontdesk").id for i in (1, 2)]
+            rotation = env["leasing.rotation"].with_company(company).create(
+                {
+                    "date": fields.Date.context_today(env["leasing.rotation"]),
+                    "line_ids": [
+                        fields.Command.create({"user_id": agent.id, "sequence": index})
+                        for index, agent in enumerate(agents)
+                    ],
+                }
+            )
+            self.company_id, self.rotation_id = company.id, rotation.id
+            self.agent_ids = [agent.id for agent in agents]
+        self.addCleanup(self.cleanup)
+
+    def cleanup(self):
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT id FROM crm_lead WHERE company_id = %s", [self.company_id])
+            lead_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
+            cr.execute("DELETE FROM leasing_visit WHERE lead_id IN %s", [lead_ids])
+            cr.execute("DELETE FROM leasing_rotation_turn WHERE rotation_id = %s", [self.rotation_id])
+            cr.execute("UPDATE leasing_rotation SET last_line_id = NULL WHERE id = %s", [self.rotation_id])
+            cr.execute("DELETE FROM leasing_rotation_line WHERE rotation_id = %s", [self.rotation_id])
+            cr.execute("DELETE FROM leasing_rotation WHERE id = %s", [self.rotation_id])
+            cr.execute("DELETE FROM crm_lead WHERE id IN %s", [lead_ids])
+            cr.execute(
+                "UPDATE res_users SET active = FALSE WHERE id IN %s",
+                [tuple(self.clerks + self.agent_ids)],
+            )
+
+    def session_env(self, cr, uid):
+        """An environment on ``cr`` for another thread.
+
+        ``api.Environment`` would look the registry up by name, which waits for the lock
+        the test runner holds; hand it the loaded registry instead.
+        """
+        cr.transaction = Transaction(self.registry)
+        return api.Environment(cr, uid, {})
+
+    def register(self, env, phone):
+        wizard = env["leasing.walkin.register"].create({"contact_name": phone, "phone": phone})
+        wizard.action_register()
+        return wizard.lead_id.attributed_user_id.id
+
+    def test_simultaneous_registrations_never_share_a_turn(self):
+        results = {}
+        first_done = threading.Event()
+        release_first = threading.Event()
+
+        def first_session():
+            with self.registry.cursor() as cr:
+                env = self.session_env(cr, self.clerks[0])
+                results["first"] = self.register(env, "13800013001")
+                first_done.set()
+                # Hold the rotation row, uncommitted, while the second session arrives.
+                release_first.wait(10)
+
+        def second_session():
+            # As Odoo's RPC layer does, retry a transaction that lost a serialisation race.
+            for _attempt in range(5):
+                try:
+                    with self.registry.cursor() as cr:
+                        env = self.session_env(cr, self.clerks[1])
+                        results["second"] = self.register(env, "13800013002")
+                    return
+                except SerializationFailure:
+                    results["retries"] = results.get("retries", 0) + 1
+
+        first = threading.Thread(target=first_session)
+        first.start()
+        self.assertTrue(first_done.wait(10))
+        second = threading.Thread(target=second_session)
+        with mute_logger("odoo.sql_db"):
+            second.start()
+            second.join(1.5)
+            self.assertTrue(second.is_alive(), "the second session must wait for the first")
+            release_first.set()
+            first.join(10)
+            second.join(30)
+        self.assertEqual(results["first"], self.agent_ids[0])
+        self.assertEqual(results["second"], self.agent_ids[1])
+        self.assertEqual(results["retries"], 1, "the waiting session must retry on fresh data")
+
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT user_id, COALESCE(turn_count, 0) FROM leasing_rotation_line WHERE rotation_id = %s "
+                "ORDER BY sequence",
+                [self.rotation_id],
+            )
+            self.assertEqual(cr.fetchall(), [(self.agent_ids[0], 1), (self.agent_ids[1], 1), (self.agent_ids[2], 0)])
+            cr.execute("SELECT count(*) FROM leasing_rotation_turn WHERE rotation_id = %s", [self.rotation_id])
+            self.assertEqual(cr.fetchone()[0], 2)

@@ -1,0 +1,3 @@
+from . import leasing_attribution_change
+from . import leasing_dispute_decide
+from . import leasing_walkin_register

@@ -1,0 +1,1 @@
+from . import leasing_visit_report
