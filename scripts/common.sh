@@ -106,4 +106,9 @@ prepare() {
 
 odoo_bin() { (cd "$ODOO_SRC" && "$PY" odoo-bin -c "$ODOO_CONF" "$@"); }
 
-drop_db() { odoo_bin db drop "$1" >/dev/null 2>&1 || true; }
+# Drop a database and its filestore; quiet when it does not exist.
+drop_db() {
+    (cd "$ODOO_SRC" && "$PY" odoo-bin db -c "$ODOO_CONF" drop "$1") >/dev/null 2>&1 || true
+    ! psql -d postgres -Atc "select 1 from pg_database where datname = '$1'" | grep -q 1 \
+        || die "could not drop the database $1 (is a server still connected to it?)"
+}

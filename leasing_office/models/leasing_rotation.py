@@ -66,7 +66,7 @@ class LeasingRotation(models.Model):
             raise UserError(
                 self.env._(
                     "There is no rotation table for today (%(date)s). Front desk: open "
-                    "Leasing Office > Rotation Table and click 'New Table for Today' "
+                    "Leasing Office > Front Desk > Rotation Tables and click 'New Table for Today' "
                     "(it copies the last table's order), then register the walk-in again.",
                     date=today,
                 )

@@ -37,7 +37,9 @@ class LeasingRotationTurn(models.Model):
         readonly=True,
         help="Skipped agents who are owed a make-up turn (busy or on an errand).",
     )
-    previous_last_line_id = fields.Many2one("leasing.rotation.line", readonly=True)
+    previous_last_line_id = fields.Many2one(
+        "leasing.rotation.line", string="Last Regular Turn Before", readonly=True
+    )
     skip_note = fields.Char(string="Skipped Agents", readonly=True)
     explanation = fields.Char(compute="_compute_explanation", store=True)
     state = fields.Selection(

@@ -54,8 +54,14 @@ class TestWalkinBadInput(LeasingOfficeCase):
 
     def test_error_message_is_translated(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.frontdesk.lang = "zh_CN"
         self.rotation.date = "2001-01-01"
+        wizard = (
+            self.env["leasing.walkin.register"]
+            .with_user(self.frontdesk)
+            .with_context(lang="zh_CN")
+            .create({"contact_name": "Wang", "phone": "13800012000"})
+        )
         with self.assertRaises(UserError) as caught:
-            self.register(phone="13800012000")
-        self.assertIn("轮序表", str(caught.exception))
+            wizard.action_register()
+        self.assertIn("今天（", str(caught.exception))
+        self.assertIn("新建今天的轮序表", str(caught.exception))
