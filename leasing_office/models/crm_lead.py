@@ -184,16 +184,19 @@ class CrmLead(models.Model):
             )
         return self.browse(), partner
 
+    @api.model
+    def _leasing_attribution_vals(self, attribution_type, user, note):
+        """Values of a credit; ``user`` is empty for the public pool."""
+        return {
+            "attribution_type": attribution_type,
+            "attributed_user_id": user.id,
+            "user_id": user.id,
+            "attribution_note": note,
+        }
+
     def _leasing_set_attribution(self, attribution_type, user, note):
-        """Apply a new credit (engine only); user is empty for the public pool."""
-        self.sudo().write(
-            {
-                "attribution_type": attribution_type,
-                "attributed_user_id": user.id,
-                "user_id": user.id,
-                "attribution_note": note,
-            }
-        )
+        """Apply a new credit (engine only)."""
+        self.sudo().write(self._leasing_attribution_vals(attribution_type, user, note))
 
     def _leasing_change_attribution(self, user, reason, source, attribution_type=None):
         """Move the credit to ``user`` (or the public pool when empty), with a logged reason."""

@@ -5,3 +5,4 @@ from . import test_leasing_visit
 from . import test_rotation_order
 from . import test_walkin_bad_input
 from . import test_walkin_concurrency
+from . import test_walkin_performance

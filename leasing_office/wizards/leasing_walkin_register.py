@@ -122,8 +122,7 @@ class LeasingWalkinRegister(models.TransientModel):
 
     def _register_first_visit(self, rotation, phone_key):
         attribution, agent, receiver, note, turn, on_behalf = self._decide_first_visit(rotation)
-        lead = self._link_or_create_lead(phone_key)
-        lead._leasing_set_attribution(attribution, agent, note)
+        lead = self._link_or_create_lead(phone_key, attribution, agent, note)
         visit = self._create_visit(lead, "first", receiver, agent, note, rotation, on_behalf, turn)
         if turn:
             turn.write({"lead_id": lead.id, "visit_id": visit.id})
@@ -175,27 +174,37 @@ class LeasingWalkinRegister(models.TransientModel):
             return agent, False
         return self.env.user, bool(agent)
 
-    def _link_or_create_lead(self, phone_key):
+    def _link_or_create_lead(self, phone_key, attribution, agent, note):
+        """Credit the CRM lead already known by phone, or create the prospect credited."""
         Lead = self.env["crm.lead"]
         lead, partner = Lead._leasing_find_unattributed(phone_key, self.partner_name)
         if lead:
-            return lead.sudo()
-        name = self.partner_name or self.contact_name
-        return Lead.sudo().create(
+            lead._leasing_set_attribution(attribution, agent, note)
+            return lead
+        # Front desk does not follow every prospect it registers; the credited agent does,
+        # without an assignment e-mail: the agent is at the desk when the turn is given.
+        Lead = Lead.sudo().with_context(
+            mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True
+        )
+        return Lead.create(
             {
-                "name": name,
+                "name": self.partner_name or self.contact_name,
                 "type": "opportunity",
                 "contact_name": self.contact_name,
                 "partner_name": self.partner_name,
                 "partner_id": partner.id,
                 "phone": self.phone.strip(),
                 "description": self.description,
-                "user_id": False,
+                **Lead._leasing_attribution_vals(attribution, agent, note),
             }
         )
 
     def _create_visit(self, lead, kind, receiver, agent, note, rotation, on_behalf, turn=None):
-        return self.env["leasing.visit"].sudo().create(
+        # The visit's own chatter starts empty: the prospect's chatter tells the story.
+        Visit = self.env["leasing.visit"].sudo().with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        return Visit.create(
             {
                 "lead_id": lead.id,
                 "visit_kind": kind,
