@@ -163,10 +163,11 @@ class LeasingRotation(models.Model):
 
     @api.model
     def _cron_create_today(self):
-        for company in self.env["res.company"].search([]):
-            self.with_company(company)._create_for_date(
-                fields.Date.context_today(self.with_company(company))
-            )
+        """Open each company's table for the day, in the order of its latest table."""
+        companies = self.search([]).company_id
+        for company in companies:
+            rotations = self.with_company(company)
+            rotations._create_for_date(fields.Date.context_today(rotations))
 
     @api.model
     def action_open_board(self):

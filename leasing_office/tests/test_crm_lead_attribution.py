@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import LeasingOfficeCase
 
@@ -236,3 +236,21 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
             self.env["crm.lead"].with_user(self.agent1).create(
                 {"name": "Sneaky", "attributed_user_id": self.agent1.id}
             )
+
+
+@tagged("post_install", "-at_install", "leasing_attribution")
+class TestWalkinRegisterForm(LeasingOfficeCase):
+    """The wizard as front desk fills it in the web client."""
+
+    def test_form_registers_card_holder(self):
+        with Form(self.env["leasing.walkin.register"].with_user(self.frontdesk)) as form:
+            form.contact_name = "Ma Li"
+            form.partner_name = "Ma's Shoes"
+            form.phone = "138 0001 5000"
+            form.card_user_id = self.agent2
+        wizard = form.record
+        action = wizard.action_register()
+        self.assertEqual(action["res_id"], wizard.id)
+        self.assertEqual(wizard.lead_id.partner_name, "Ma's Shoes")
+        self.assertEqual(wizard.lead_id.attributed_user_id, self.agent2)
+        self.assertIn("business card or flyer", wizard.explanation)

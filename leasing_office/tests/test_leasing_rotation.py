@@ -135,3 +135,21 @@ class TestLeasingRotation(LeasingOfficeCase):
         self.set_status(self.line1, "available")
         self.assertEqual(self.rotation.next_user_id, self.agent1)
         self.assertEqual(self.line1.makeup_owed, 1)
+
+    def test_daily_cron_creates_today_from_latest_order(self):
+        self.rotation.date = "2001-01-01"
+        self.env["leasing.rotation"]._cron_create_today()
+        today = self.env["leasing.rotation"].search(
+            [
+                ("date", "=", self.rotation._fields["date"].context_today(self.rotation)),
+                ("company_id", "=", self.env.company.id),
+            ]
+        )
+        self.assertEqual(today.line_ids.user_id, self.agents[:4])
+        self.env["leasing.rotation"]._cron_create_today()  # idempotent
+        self.assertEqual(
+            self.env["leasing.rotation"].search_count(
+                [("id", ">=", today.id), ("company_id", "=", self.env.company.id)]
+            ),
+            1,
+        )

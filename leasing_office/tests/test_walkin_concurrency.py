@@ -13,8 +13,8 @@ from odoo.tools import mute_logger
 class TestWalkinConcurrency(TransactionCase):
     """Two front-desk sessions registering at the same instant, on two real cursors.
 
-    The data lives in its own committed company so both cursors see it; it is removed
-    afterwards.
+    The data lives in its own committed company so both cursors see it; afterwards the
+    records are removed and the company and its users archived.
     """
 
     def setUp(self):
@@ -64,6 +64,7 @@ class TestWalkinConcurrency(TransactionCase):
                 "UPDATE res_users SET active = FALSE WHERE id IN %s",
                 [tuple(self.clerks + self.agent_ids)],
             )
+            cr.execute("UPDATE res_company SET active = FALSE WHERE id = %s", [self.company_id])
 
     def session_env(self, cr, uid):
         """An environment on ``cr`` for another thread.
