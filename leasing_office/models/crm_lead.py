@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -10,6 +12,10 @@ ATTRIBUTION_TYPES = [
     ("public", "Public Pool"),
     ("leadership", "Leadership Referral"),
 ]
+
+PROSPECT_CLASSES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
+# Days between follow-ups per class, unless configured (leasing_office.followup_days_<class>).
+DEFAULT_FOLLOWUP_DAYS = {"a": 2, "b": 7, "c": 14, "d": 30}
 
 # Fields that decide who gets the credit for a prospect. They only change through the
 # attribution engine (walk-in registration, the manager's attribution change, a dispute
@@ -61,6 +67,23 @@ class CrmLead(models.Model):
         "leasing.attribution.log", "lead_id", string="Attribution Changes"
     )
     dispute_ids = fields.One2many("leasing.attribution.dispute", "lead_id", string="Disputes")
+    prospect_class = fields.Selection(
+        PROSPECT_CLASSES,
+        string="Follow-up Class",
+        tracking=True,
+        help="A/B/C/D priority; the class sets how often a follow-up is due.",
+    )
+    last_contact_date = fields.Date(compute="_compute_last_contact_date", store=True)
+    next_followup_due = fields.Date(
+        compute="_compute_next_followup_due", store=True, index=True
+    )
+    call_log_ids = fields.One2many("leasing.call.log", "lead_id", string="Calls")
+    field_visit_line_ids = fields.One2many(
+        "leasing.field.visit.log.line", "lead_id", string="Field Visits"
+    )
+    field_visit_count = fields.Integer(
+        compute="_compute_field_visit_count", store=True, string="Field Visits Made"
+    )
 
     @api.depends("attribution_type", "attributed_user_id")
     def _compute_is_public(self):
@@ -89,6 +112,36 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.visit_count = counts.get(lead, 0)
+
+    @api.depends("call_log_ids.call_date", "visit_ids.visit_datetime", "visit_ids.state")
+    def _compute_last_contact_date(self):
+        for lead in self:
+            dates = lead.call_log_ids.mapped("call_date") + [
+                visit.visit_datetime.date()
+                for visit in lead.visit_ids
+                if visit.state == "done"
+            ]
+            lead.last_contact_date = max(dates, default=False)
+
+    @api.depends("prospect_class", "last_contact_date")
+    def _compute_next_followup_due(self):
+        params = self.env["ir.config_parameter"].sudo()
+        for lead in self:
+            if not (lead.prospect_class and lead.last_contact_date):
+                lead.next_followup_due = False
+                continue
+            days = int(
+                params.get_param(
+                    f"leasing_office.followup_days_{lead.prospect_class}",
+                    DEFAULT_FOLLOWUP_DAYS[lead.prospect_class],
+                )
+            )
+            lead.next_followup_due = lead.last_contact_date + timedelta(days=days)
+
+    @api.depends("field_visit_line_ids.visited")
+    def _compute_field_visit_count(self):
+        for lead in self:
+            lead.field_visit_count = len(lead.field_visit_line_ids.filtered("visited"))
 
     # ------------------------------------------------------------------
     # ORM
@@ -262,6 +315,14 @@ class CrmLead(models.Model):
                     manager=self.env.user.name,
                 )
             )
+        return True
+
+    def action_log_call(self):
+        """One click from a prospect: log a call made now by the current user."""
+        outcome = self.env.context.get("call_outcome", "reached")
+        self.env["leasing.call.log"].create(
+            [{"lead_id": lead.id, "outcome": outcome} for lead in self]
+        )
         return True
 
     def _check_leasing_manager(self):

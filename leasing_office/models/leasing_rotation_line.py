@@ -47,6 +47,8 @@ class LeasingRotationLine(models.Model):
     makeup_owed = fields.Integer(string="Make-up Turns Owed", readonly=True)
     owed_since = fields.Datetime(readonly=True)
     is_next = fields.Boolean(string="Up Next", compute="_compute_is_next")
+    calls_today = fields.Integer(string="Calls", compute="_compute_calls_today")
+    call_target = fields.Integer(string="Call Target", compute="_compute_calls_today")
 
     _rotation_user_uniq = models.UniqueIndex(
         "(rotation_id, user_id)", "An agent appears only once in a day's rotation table."
@@ -160,3 +162,17 @@ class LeasingRotationLine(models.Model):
                     "mark them on leave instead."
                 )
             )
+
+    def _compute_calls_today(self):
+        target = int(self.env["leasing.form.mixin"]._office_param("call_target", 50))
+        counts = {
+            (user, day): count
+            for user, day, count in self.env["leasing.call.log"]._read_group(
+                [("user_id", "in", self.user_id.ids), ("call_date", "in", self.mapped("date"))],
+                ["user_id", "call_date:day"],
+                ["__count"],
+            )
+        }
+        for line in self:
+            line.calls_today = counts.get((line.user_id, line.date), 0)
+            line.call_target = target

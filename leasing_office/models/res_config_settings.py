@@ -13,6 +13,31 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_UNDO_MINUTES,
         help="How long front desk may undo a mistaken walk-in registration.",
     )
+    leasing_workday_end = fields.Float(
+        string="End of Working Day",
+        config_parameter="leasing_office.workday_end",
+        default=18.0,
+        help="Follow-up and signing plans are due by this time, in the company's timezone.",
+    )
+    leasing_registration_minutes = fields.Integer(
+        string="Visitor Registration Due (minutes)",
+        config_parameter="leasing_office.registration_minutes",
+        default=30,
+    )
+    leasing_log_hour = fields.Float(
+        string="Field-visit Log Due Next Morning At",
+        config_parameter="leasing_office.log_hour",
+        default=10.0,
+    )
+    leasing_call_start = fields.Float(
+        string="Call Window Start", config_parameter="leasing_office.call_start", default=9.5
+    )
+    leasing_call_end = fields.Float(
+        string="Call Window End", config_parameter="leasing_office.call_end", default=11.5
+    )
+    leasing_call_target = fields.Integer(
+        string="Daily Call Target", config_parameter="leasing_office.call_target", default=50
+    )
     leasing_phone_region = fields.Char(
         string="Phone Region",
         config_parameter="leasing_office.phone_region",

@@ -1,0 +1,103 @@
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+FORM_MODELS = (
+    "leasing.visitor.registration",
+    "leasing.followup.plan",
+    "leasing.signing.plan",
+    "leasing.contract.claim",
+    "leasing.field.visit.plan",
+    "leasing.field.visit.log",
+)
+
+
+class LeasingComplianceCheck(models.Model):
+    """The manager's weekly and leadership's monthly check of the office's forms.
+
+    Created with the forms not done in the period (late, incomplete or missing) listed,
+    and a line of findings per agent.
+    """
+
+    _name = "leasing.compliance.check"
+    _description = "Forms Compliance Check"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    kind = fields.Selection(
+        [("weekly", "Weekly (Manager)"), ("monthly", "Monthly (Leadership)")],
+        required=True,
+        default="weekly",
+    )
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True, help="Last day of the period, included.")
+    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_at = fields.Datetime(string="Checked On", readonly=True)
+    item_ids = fields.One2many(
+        "leasing.compliance.check.item", "check_id", string="Forms Not Done"
+    )
+    line_ids = fields.One2many(
+        "leasing.compliance.check.line", "check_id", string="Findings per Agent"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends("kind", "date_from", "date_to")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for check in self:
+            check.name = f"{labels.get(check.kind, '')} {check.date_from or ''} – {check.date_to or ''}"
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for check in self:
+            if check.date_to < check.date_from:
+                raise UserError(self.env._("The period ends before it starts."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checks = super().create(vals_list)
+        checks.action_refresh()
+        return checks
+
+    def action_refresh(self):
+        """List the forms not done in the period, and prepare one findings line per agent."""
+        for check in self:
+            items = check._collect_not_done()
+            check.item_ids.unlink()
+            check.item_ids = [fields.Command.create(vals) for vals in items]
+            agents = {vals["user_id"] for vals in items} - set(check.line_ids.user_id.ids)
+            check.line_ids = [fields.Command.create({"user_id": uid}) for uid in agents]
+        return True
+
+    def _collect_not_done(self):
+        self.ensure_one()
+        start = datetime.combine(self.date_from, time.min)
+        end = datetime.combine(self.date_to + timedelta(days=1), time.min)
+        items = []
+        for model in FORM_MODELS:
+            Form = self.env[model]
+            for form in Form.search(Form._not_done_domain(start, end)):
+                items.append(
+                    {
+                        "form_ref": f"{model},{form.id}",
+                        "user_id": form.user_id.id,
+                        "deadline": form.deadline,
+                        "compliance": form.compliance,
+                    }
+                )
+        return items
+
+    def action_mark_checked(self):
+        group = "leasing_office.group_leasing_leader" if self.kind == "monthly" else (
+            "leasing_office.group_leasing_manager"
+        )
+        if not self.env.user.has_group(group):
+            raise UserError(
+                self.env._("The weekly check is the manager's, the monthly check leadership's.")
+            )
+        self.write({"checked_by_id": self.env.user.id, "checked_at": fields.Datetime.now()})
+        return True

@@ -1,0 +1,24 @@
+from odoo import api, fields, models
+
+from .leasing_compliance_check import FORM_MODELS
+from .leasing_form_mixin import COMPLIANCE
+
+
+class LeasingComplianceCheckItem(models.Model):
+    """A form that counts as not done in a checked period."""
+
+    _name = "leasing.compliance.check.item"
+    _description = "Form Not Done"
+    _order = "user_id, deadline"
+
+    check_id = fields.Many2one(
+        "leasing.compliance.check", required=True, ondelete="cascade", index=True
+    )
+    form_ref = fields.Reference(selection="_selection_form_ref", string="Form", required=True)
+    user_id = fields.Many2one("res.users", string="Agent", index=True)
+    deadline = fields.Datetime()
+    compliance = fields.Selection(COMPLIANCE)
+
+    @api.model
+    def _selection_form_ref(self):
+        return [(model, self.env[model]._description) for model in FORM_MODELS]

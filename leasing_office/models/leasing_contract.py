@@ -1,0 +1,83 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class LeasingContract(models.Model):
+    """A signed contract (final deal), as front desk records it in the signed contracts table."""
+
+    _name = "leasing.contract"
+    _description = "Signed Contract"
+    _inherit = ["mail.thread"]
+    _order = "signed_date desc, id desc"
+    _rec_name = "contract_number"
+
+    contract_number = fields.Char(required=True, index=True, tracking=True)
+    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    unit_id = fields.Many2one("leasing.unit", string="Unit", required=True, index=True)
+    claim_id = fields.Many2one(
+        "leasing.contract.claim", string="Contract Claim", index=True, tracking=True
+    )
+    signed_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Credited Agent",
+        readonly=True,
+        index=True,
+        help="The prospect's credited agent when the contract was signed; empty for the "
+        "public pool, whose contracts count for the department only.",
+    )
+    is_public = fields.Boolean(string="Public Pool", readonly=True)
+    state = fields.Selection(
+        [("signed", "Signed"), ("cancelled", "Cancelled")],
+        default="signed",
+        required=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _number_uniq = models.UniqueIndex(
+        "(company_id, contract_number)", "This contract number is already signed."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_number_unsigned(vals.get("contract_number"))
+            lead = self.env["crm.lead"].sudo().browse(vals.get("lead_id"))
+            vals.update(user_id=lead.attributed_user_id.id, is_public=lead.is_public)
+        contracts = super().create(vals_list)
+        contracts.claim_id.sudo().filtered(lambda c: c.state == "issued").state = "signed"
+        return contracts
+
+    def write(self, vals):
+        if not self.env.su and not self.env.user.has_group(
+            "leasing_office.group_leasing_manager"
+        ):
+            raise UserError(self.env._("Only the leasing manager corrects a signed contract."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("A signed contract is never deleted; cancel it instead."))
+
+    @api.model
+    def _check_number_unsigned(self, number):
+        if number and self.sudo().search_count(
+            [("contract_number", "=", number), ("company_id", "=", self.env.company.id)], limit=1
+        ):
+            raise ValidationError(
+                self.env._("Contract number %(number)s is already signed.", number=number)
+            )
+
+    @api.constrains("unit_id", "lead_id", "state")
+    def _check_unit_signed_once(self):
+        for contract in self.filtered(lambda c: c.state == "signed"):
+            others = contract.unit_id.contract_ids.filtered(
+                lambda c: c.state == "signed" and c != contract
+            )
+            if others:
+                raise ValidationError(
+                    self.env._("Unit %(unit)s is already signed.", unit=contract.unit_id.code)
+                )

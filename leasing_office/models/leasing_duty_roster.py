@@ -1,0 +1,50 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class LeasingDutyRoster(models.Model):
+    """排班表: who is on reception duty and in the rotation on a day."""
+
+    _name = "leasing.duty.roster"
+    _description = "Duty Roster"
+    _inherit = ["mail.thread"]
+    _order = "date desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(required=True, index=True, tracking=True)
+    reception_user_id = fields.Many2one("res.users", string="Reception Duty", tracking=True)
+    line_ids = fields.One2many("leasing.duty.roster.line", "roster_id", string="In the Rotation")
+    rotation_id = fields.Many2one("leasing.rotation", string="Rotation Table", readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _date_company_uniq = models.UniqueIndex("(company_id, date)", "One duty roster per day.")
+
+    @api.depends("date")
+    def _compute_name(self):
+        for roster in self:
+            roster.name = self.env._("Duty roster %(date)s", date=roster.date or "")
+
+    def action_create_rotation(self):
+        """Create the day's rotation table from the roster, in the roster's order."""
+        self.ensure_one()
+        Rotation = self.env["leasing.rotation"]
+        if Rotation.search_count([("date", "=", self.date), ("company_id", "=", self.company_id.id)]):
+            raise UserError(self.env._("The rotation table for this day already exists."))
+        self.rotation_id = Rotation.create(
+            {
+                "date": self.date,
+                "company_id": self.company_id.id,
+                "line_ids": [
+                    fields.Command.create({"user_id": line.user_id.id, "sequence": line.sequence})
+                    for line in self.line_ids
+                ],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "leasing.rotation",
+            "res_id": self.rotation_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,44 @@
+from odoo import api, fields, models
+
+
+class LeasingFollowupPlan(models.Model):
+    """回訪計畫表: the day's planned follow-ups, submitted before the end of the working day."""
+
+    _name = "leasing.followup.plan"
+    _description = "Follow-up Plan"
+    _inherit = ["leasing.form.mixin"]
+    _order = "plan_date desc, id desc"
+    # Results come in later, after the follow-ups took place.
+    _form_open_after_submit = frozenset({"line_ids"})
+
+    name = fields.Char(compute="_compute_name", store=True)
+    plan_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    line_ids = fields.One2many("leasing.followup.plan.line", "plan_id", string="Follow-ups")
+
+    _user_date_uniq = models.UniqueIndex(
+        "(user_id, plan_date)", "Each agent has one follow-up plan per day."
+    )
+
+    @api.depends("user_id", "plan_date")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Follow-up plan %(agent)s %(date)s", agent=plan.user_id.name, date=plan.plan_date
+            )
+
+    @api.depends("plan_date")
+    def _compute_deadline(self):
+        for plan in self:
+            plan.deadline = self._end_of_day(plan.plan_date)
+
+    @api.depends("line_ids", "line_ids.purpose")
+    def _compute_is_complete(self):
+        return super()._compute_is_complete()
+
+    def _get_missing_fields(self):
+        missing = super()._get_missing_fields()
+        if not self.line_ids:
+            missing.append(self.env._("at least one follow-up"))
+        elif not all(self.line_ids.mapped("purpose")):
+            missing.append(self.env._("the purpose of every follow-up"))
+        return missing

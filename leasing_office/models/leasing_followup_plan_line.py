@@ -1,0 +1,56 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+METHODS = [("call", "Phone Call"), ("visit", "Visit"), ("message", "Message")]
+
+
+class LeasingFollowupPlanLine(models.Model):
+    """One planned follow-up: always on a fixed date ("later" is not a date), then a result."""
+
+    _name = "leasing.followup.plan.line"
+    _description = "Planned Follow-up"
+    _order = "planned_date, id"
+
+    plan_id = fields.Many2one(
+        "leasing.followup.plan", required=True, ondelete="cascade", index=True
+    )
+    user_id = fields.Many2one(related="plan_id.user_id", store=True, string="Agent")
+    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    planned_date = fields.Date(string="Fixed Date", required=True, index=True)
+    method = fields.Selection(METHODS, default="call", required=True)
+    purpose = fields.Char()
+    result = fields.Text()
+    done_date = fields.Date(string="Done On")
+
+    @api.constrains("planned_date")
+    def _check_planned_date(self):
+        for line in self:
+            if line.planned_date < line.plan_id.plan_date:
+                raise UserError(
+                    self.env._("A follow-up cannot be planned before the plan's own day.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("planned_date"):
+                raise UserError(
+                    self.env._("Every follow-up needs a fixed date; \"later\" is not accepted.")
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_result_only_after_submit(vals)
+        if "planned_date" in vals and not vals["planned_date"]:
+            raise UserError(
+                self.env._("Every follow-up needs a fixed date; \"later\" is not accepted.")
+            )
+        return super().write(vals)
+
+    def _check_result_only_after_submit(self, vals):
+        if self.env.su or self.env.user.has_group("leasing_office.group_leasing_manager"):
+            return
+        if set(vals) - {"result", "done_date"} and any(self.plan_id.mapped("submitted_at")):
+            raise UserError(
+                self.env._("The plan was submitted: only results can still be filled in.")
+            )

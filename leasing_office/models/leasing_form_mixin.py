@@ -1,0 +1,226 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from . import office_clock
+
+COMPLIANCE = [
+    ("pending", "Not Submitted"),
+    ("on_time", "On Time"),
+    ("late", "Late"),
+    ("incomplete", "Incomplete"),
+]
+
+
+class LeasingFormMixin(models.AbstractModel):
+    """A form the office's rules say must be filled on time and completely.
+
+    Each form has an owner, a deadline computed from its rule (override
+    ``_compute_deadline`` with its own ``@api.depends``), the time it was submitted and a
+    completeness check (``_form_required_fields``, or override ``_get_missing_fields``).
+    A late or incomplete form counts as not done. Once submitted, the owner can only fill
+    the fields listed in ``_form_open_after_submit``; the manager corrects, tracked.
+    """
+
+    _name = "leasing.form.mixin"
+    _description = "Leasing Office Form"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+
+    # Field names a complete form has filled in.
+    _form_required_fields = ()
+    # Field names the owner may still fill after submission (e.g. follow-up results).
+    _form_open_after_submit = frozenset()
+
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    deadline = fields.Datetime(compute="_compute_deadline", store=True, index=True)
+    submitted_at = fields.Datetime(string="Submitted On", readonly=True, copy=False, tracking=True)
+    is_complete = fields.Boolean(string="Complete", compute="_compute_is_complete", store=True)
+    missing_summary = fields.Char(string="Missing", compute="_compute_is_complete", store=True)
+    compliance = fields.Selection(
+        COMPLIANCE, compute="_compute_compliance", store=True, index=True, default="pending"
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    overdue_reminded = fields.Boolean(readonly=True, copy=False)
+
+    def _compute_deadline(self):
+        raise NotImplementedError(f"{self._name} must define its deadline rule")
+
+    @api.depends(lambda self: self._form_required_fields)
+    def _compute_is_complete(self):
+        for form in self:
+            missing = form._get_missing_fields()
+            form.is_complete = not missing
+            form.missing_summary = ", ".join(missing)
+
+    @api.depends("submitted_at", "deadline", "is_complete")
+    def _compute_compliance(self):
+        for form in self:
+            if not form.submitted_at:
+                form.compliance = "pending"
+            elif not form.is_complete:
+                form.compliance = "incomplete"
+            elif form.deadline and form.submitted_at > form.deadline:
+                form.compliance = "late"
+            else:
+                form.compliance = "on_time"
+
+    @api.depends("submitted_at", "deadline")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for form in self:
+            form.is_overdue = not form.submitted_at and bool(form.deadline) and form.deadline < now
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on Overdue."))
+        domain = [("submitted_at", "=", False), ("deadline", "<", fields.Datetime.now())]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _get_missing_fields(self):
+        """Labels of what a complete form still lacks."""
+        self.ensure_one()
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in self._form_required_fields
+            if not self[name]
+        ]
+
+    @api.model
+    def _not_done_domain(self, date_from, date_to):
+        """Forms due in the period that count as not done: late, incomplete or missing."""
+        return [
+            ("deadline", ">=", date_from),
+            ("deadline", "<", date_to),
+            "|",
+            ("compliance", "in", ("late", "incomplete")),
+            "&",
+            ("compliance", "=", "pending"),
+            ("deadline", "<", fields.Datetime.now()),
+        ]
+
+    # ------------------------------------------------------------------
+    # OFFICE TIME
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _office_tz(self):
+        return self.env.company.partner_id.tz or office_clock.DEFAULT_TZ
+
+    @api.model
+    def _office_param(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(f"leasing_office.{key}")
+        return float(value) if value else default
+
+    @api.model
+    def _end_of_day(self, day):
+        """The end of the working day (configurable, default 18:00) of ``day``, in UTC."""
+        hour, minute = office_clock.hours_to_hm(self._office_param("workday_end", 18.0))
+        return office_clock.at_local(day, hour, minute, self._office_tz()) if day else False
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        forms = super().create(vals_list)
+        forms._schedule_due_reminder()
+        return forms
+
+    def write(self, vals):
+        if not self.env.su and not self._is_leasing_manager():
+            self._check_owner_may_write(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        if any(form.submitted_at for form in self):
+            raise UserError(
+                self.env._("A submitted form is never deleted; the manager corrects it.")
+            )
+
+    def _is_leasing_manager(self):
+        return self.env.user.has_group("leasing_office.group_leasing_manager")
+
+    def _check_owner_may_write(self, vals):
+        open_fields = set(self._form_open_after_submit)
+        touched = {name for name in vals if not name.startswith(("message_", "activity_"))}
+        for form in self:
+            if form._is_locked_for_owner() and touched - open_fields:
+                raise UserError(
+                    self.env._(
+                        "%(form)s is locked; ask the leasing manager for a correction.",
+                        form=form.display_name,
+                    )
+                )
+
+    def _is_locked_for_owner(self):
+        self.ensure_one()
+        return bool(self.submitted_at)
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    def action_submit(self):
+        for form in self:
+            if form.submitted_at:
+                raise UserError(
+                    self.env._("%(form)s was already submitted.", form=form.display_name)
+                )
+            if form.user_id != self.env.user and not self._is_leasing_manager():
+                raise UserError(self.env._("Only the owner submits a form."))
+            form._check_before_submit()
+        self.sudo().submitted_at = fields.Datetime.now()
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def _check_before_submit(self):
+        """Hook: raise when the form cannot be handed in at all."""
+
+    def action_return_for_correction(self):
+        """Manager: reopen a submitted form; the submission time is kept in the chatter."""
+        if not self._is_leasing_manager():
+            raise UserError(self.env._("Only the leasing manager returns a form for correction."))
+        self.sudo().submitted_at = False
+        return True
+
+    # ------------------------------------------------------------------
+    # REMINDERS
+    # ------------------------------------------------------------------
+
+    def _schedule_due_reminder(self):
+        for form in self.filtered("deadline"):
+            form.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=office_clock.local_date(form.deadline, self._office_tz()),
+                summary=self.env._("Due: %(form)s", form=form._description),
+                user_id=form.user_id.id,
+            )
+
+    @api.model
+    def _cron_remind_overdue(self):
+        """Remind every owner of each overdue form, once."""
+        for model in self.env.registry.descendants([self._name], "_inherit"):
+            Form = self.env[model]
+            if Form._abstract:
+                continue
+            for form in Form.search([("is_overdue", "=", True), ("overdue_reminded", "=", False)]):
+                form.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(form),
+                    summary=self.env._("Overdue: %(form)s", form=form._description),
+                    user_id=form.user_id.id,
+                )
+                form.overdue_reminded = True

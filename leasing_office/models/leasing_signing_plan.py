@@ -1,0 +1,55 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LeasingSigningPlan(models.Model):
+    """合同計畫簽訂表: filled the day a prospect pays a deposit, with a fixed signing date."""
+
+    _name = "leasing.signing.plan"
+    _description = "Contract-signing Plan"
+    _inherit = ["leasing.form.mixin"]
+    _order = "deposit_date desc, id desc"
+    _form_required_fields = ("lead_id", "receipt_number", "unit_ids", "planned_signing_date")
+
+    name = fields.Char(compute="_compute_name", store=True)
+    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    deposit_amount = fields.Monetary(required=True, currency_field="currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    deposit_date = fields.Date(required=True, default=fields.Date.context_today)
+    receipt_number = fields.Char()
+    unit_ids = fields.Many2many("leasing.unit", string="Intended Units")
+    planned_signing_date = fields.Date(string="Planned Signing Date", required=True)
+    state = fields.Selection(
+        [("open", "To Sign"), ("signed", "Signed"), ("cancelled", "Cancelled")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+
+    _positive_deposit = models.Constraint(
+        "CHECK(deposit_amount > 0)", "The deposit must be more than zero."
+    )
+
+    @api.depends("lead_id", "planned_signing_date")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Signing plan %(lead)s %(date)s",
+                lead=plan.lead_id.display_name or "",
+                date=plan.planned_signing_date or "",
+            )
+
+    @api.depends("deposit_date")
+    def _compute_deadline(self):
+        for plan in self:
+            plan.deadline = self._end_of_day(plan.deposit_date)
+
+    @api.constrains("deposit_amount", "deposit_date", "planned_signing_date")
+    def _check_dates_and_deposit(self):
+        for plan in self:
+            if plan.deposit_amount <= 0:
+                raise ValidationError(self.env._("The deposit must be more than zero."))
+            if plan.planned_signing_date < plan.deposit_date:
+                raise ValidationError(
+                    self.env._("The signing date cannot be before the deposit date.")
+                )

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+from . import office_clock
+
+DEFAULT_REGISTRATION_MINUTES = 30
+
+
+class LeasingVisitorRegistration(models.Model):
+    """來訪客戶登記表: handed to front desk as soon as the prospect leaves."""
+
+    _name = "leasing.visitor.registration"
+    _description = "Visitor Registration"
+    _inherit = ["leasing.form.mixin"]
+    _order = "visit_end desc, id desc"
+    _form_required_fields = ("lead_id", "business_type", "desired_area", "needs")
+
+    name = fields.Char(compute="_compute_name", store=True)
+    visit_id = fields.Many2one("leasing.visit", string="Visit", index=True)
+    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    visit_end = fields.Datetime(
+        string="Prospect Left At", required=True, default=fields.Datetime.now
+    )
+    business_type = fields.Char(string="Line of Business")
+    desired_area = fields.Float(string="Desired Area (m²)")
+    budget = fields.Float(string="Monthly Budget")
+    needs = fields.Text()
+
+    @api.depends("lead_id", "visit_end")
+    def _compute_name(self):
+        for form in self:
+            form.name = f"{form.lead_id.display_name or ''} · {form.visit_end or ''}"
+
+    @api.depends("visit_end")
+    def _compute_deadline(self):
+        minutes = self._office_param("registration_minutes", DEFAULT_REGISTRATION_MINUTES)
+        for form in self:
+            form.deadline = form.visit_end and office_clock.after_minutes(form.visit_end, minutes)

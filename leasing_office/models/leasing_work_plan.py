@@ -1,0 +1,67 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+
+class LeasingWorkPlan(models.Model):
+    """The next day's work, produced every evening for the manager to assign."""
+
+    _name = "leasing.work.plan"
+    _description = "Next-day Work Plan"
+    _inherit = ["mail.thread"]
+    _order = "date desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(required=True, index=True)
+    line_ids = fields.One2many("leasing.work.plan.line", "work_plan_id", string="Work")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _date_company_uniq = models.UniqueIndex("(company_id, date)", "One work plan per day.")
+
+    @api.depends("date")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._("Work plan %(date)s", date=plan.date or "")
+
+    @api.model
+    def _cron_prepare_tomorrow(self):
+        for company in self.env["res.company"].search([]):
+            plans = self.with_company(company)
+            tomorrow = fields.Date.context_today(plans) + timedelta(days=1)
+            plan = plans.search([("date", "=", tomorrow), ("company_id", "=", company.id)])
+            plan = plan or plans.create({"date": tomorrow})
+            plan._fill()
+
+    def _fill(self):
+        """Add tomorrow's follow-ups and the signing plans still to chase, once each."""
+        self.ensure_one()
+        known = {(line.res_model, line.res_id) for line in self.line_ids}
+        followups = self.env["leasing.followup.plan.line"].search(
+            [("planned_date", "=", self.date), ("done_date", "=", False)]
+        )
+        signings = self.env["leasing.signing.plan"].search(
+            [("state", "=", "open"), ("planned_signing_date", "<=", self.date)]
+        )
+        vals = [
+            self._line_vals("followup", line, line.lead_id, line.user_id, line.purpose)
+            for line in followups
+        ] + [
+            self._line_vals("signing", plan, plan.lead_id, plan.user_id, plan.name)
+            for plan in signings
+        ]
+        self.line_ids = [
+            fields.Command.create(v) for v in vals if (v["res_model"], v["res_id"]) not in known
+        ]
+
+    def _line_vals(self, kind, record, lead, user, note):
+        return {
+            "kind": kind,
+            "res_model": record._name,
+            "res_id": record.id,
+            "lead_id": lead.id,
+            "planned_user_id": user.id,
+            "assigned_user_id": user.id,
+            "note": note,
+        }

@@ -1,0 +1,20 @@
+from odoo import fields, models
+
+
+class LeasingWorkPlanLine(models.Model):
+    """One piece of tomorrow's work; the manager may assign it to someone else."""
+
+    _name = "leasing.work.plan.line"
+    _description = "Next-day Work"
+    _order = "kind, assigned_user_id, id"
+
+    work_plan_id = fields.Many2one("leasing.work.plan", required=True, ondelete="cascade")
+    kind = fields.Selection(
+        [("followup", "Follow-up Due"), ("signing", "Signing to Chase")], required=True
+    )
+    res_model = fields.Char(readonly=True)
+    res_id = fields.Integer(readonly=True)
+    lead_id = fields.Many2one("crm.lead", string="Prospect")
+    planned_user_id = fields.Many2one("res.users", string="Planned By", readonly=True)
+    assigned_user_id = fields.Many2one("res.users", string="Assigned To")
+    note = fields.Char()

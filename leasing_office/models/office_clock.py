@@ -1,0 +1,56 @@
+"""The office's time rules, free of any ORM: local wall-clock times to naive UTC.
+
+Odoo stores datetimes as naive UTC; the office's rules speak in its own timezone
+("by the end of the working day", "the next morning at 10:00")::
+
+    >>> from datetime import date, datetime
+    >>> at_local(date(2026, 11, 27), 18, 0, "Asia/Shanghai")
+    datetime.datetime(2026, 11, 27, 10, 0)
+    >>> next_morning(datetime(2026, 11, 27, 15, 0), 10, 0, "Asia/Shanghai")
+    datetime.datetime(2026, 11, 28, 2, 0)
+
+A deadline counted in minutes simply crosses midnight::
+
+    >>> after_minutes(datetime(2026, 11, 27, 15, 50), 30)
+    datetime.datetime(2026, 11, 27, 16, 20)
+    >>> local_date(datetime(2026, 11, 27, 16, 30), "Asia/Shanghai")
+    datetime.date(2026, 11, 28)
+"""
+
+from datetime import datetime, time, timedelta
+
+import pytz
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+def at_local(day, hour, minute, tz_name):
+    """Naive UTC datetime of ``hour:minute`` on ``day`` in the timezone ``tz_name``."""
+    tz = pytz.timezone(tz_name or DEFAULT_TZ)
+    local = tz.localize(datetime.combine(day, time(hour, minute)))
+    return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+
+def local_date(moment, tz_name):
+    """The office's calendar day of a naive UTC datetime."""
+    tz = pytz.timezone(tz_name or DEFAULT_TZ)
+    return pytz.utc.localize(moment).astimezone(tz).date()
+
+
+def next_morning(moment, hour, minute, tz_name):
+    """``hour:minute`` on the office day after the one of ``moment`` (naive UTC)."""
+    return at_local(local_date(moment, tz_name) + timedelta(days=1), hour, minute, tz_name)
+
+
+def after_minutes(moment, minutes):
+    return moment + timedelta(minutes=minutes)
+
+
+def hours_to_hm(value):
+    """Split a float hour of the day (Odoo's float_time widget) into hours and minutes.
+
+    >>> hours_to_hm(9.5), hours_to_hm(18.0)
+    ((9, 30), (18, 0))
+    """
+    hours = int(value)
+    return hours, int(round((value - hours) * 60))
