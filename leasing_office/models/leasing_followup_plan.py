@@ -26,6 +26,15 @@ class LeasingFollowupPlan(models.Model):
                 "Follow-up plan %(agent)s %(date)s", agent=plan.user_id.name, date=plan.plan_date
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        Line = self.env["leasing.followup.plan.line"]
+        for vals in vals_list:
+            for command in vals.get("line_ids", []):
+                if command[0] == fields.Command.CREATE:
+                    Line._check_fixed_date(command[2])
+        return super().create(vals_list)
+
     @api.depends("plan_date")
     def _compute_deadline(self):
         for plan in self:

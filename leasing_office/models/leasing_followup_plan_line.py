@@ -33,19 +33,21 @@ class LeasingFollowupPlanLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not vals.get("planned_date"):
-                raise UserError(
-                    self.env._("Every follow-up needs a fixed date; \"later\" is not accepted.")
-                )
+            self._check_fixed_date(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_result_only_after_submit(vals)
-        if "planned_date" in vals and not vals["planned_date"]:
+        if "planned_date" in vals:
+            self._check_fixed_date(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_fixed_date(self, vals):
+        if not vals.get("planned_date"):
             raise UserError(
                 self.env._("Every follow-up needs a fixed date; \"later\" is not accepted.")
             )
-        return super().write(vals)
 
     def _check_result_only_after_submit(self, vals):
         if self.env.su or self.env.user.has_group("leasing_office.group_leasing_manager"):

@@ -39,6 +39,20 @@ class LeasingSigningPlan(models.Model):
                 date=plan.planned_signing_date or "",
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_deposit_vals(vals)
+        return super().create(vals_list)
+
+    @api.model
+    def _check_deposit_vals(self, vals):
+        """Clear errors before the database refuses the row."""
+        if not vals.get("planned_signing_date"):
+            raise ValidationError(self.env._("A fixed planned signing date is mandatory."))
+        if (vals.get("deposit_amount") or 0) <= 0:
+            raise ValidationError(self.env._("The deposit must be more than zero."))
+
     @api.depends("deposit_date")
     def _compute_deadline(self):
         for plan in self:

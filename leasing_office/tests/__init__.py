@@ -6,3 +6,6 @@ from . import test_rotation_order
 from . import test_walkin_bad_input
 from . import test_walkin_concurrency
 from . import test_walkin_performance
+from . import test_leasing_form_mixin
+from . import test_leasing_approval_mixin
+from . import test_leasing_forms
