@@ -9,3 +9,5 @@ from . import test_walkin_performance
 from . import test_leasing_form_mixin
 from . import test_leasing_approval_mixin
 from . import test_leasing_forms
+from . import test_contract_reconciliation
+from . import test_daily_routine
