@@ -46,6 +46,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/leasing_rotation_demo.xml",
+        "demo/leasing_unit_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -24,10 +24,11 @@ class LeasingContractClaim(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     unit_id = fields.Many2one("leasing.unit", string="Unit", index=True)
     pickup_at = fields.Datetime(
-        string="Form Taken At",
+        string="Form Needed By",
         required=True,
-        default=fields.Datetime.now,
-        help="When the agent takes the contract form from front desk; the claim is due then.",
+        default=lambda self: self._end_of_day(fields.Date.context_today(self)),
+        help="When the agent plans to take the contract form; the claim is due before the "
+        "form is actually issued.",
     )
     state = fields.Selection(
         CLAIM_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
@@ -43,10 +44,10 @@ class LeasingContractClaim(models.Model):
         "This contract number is already claimed.",
     )
 
-    @api.depends("pickup_at")
+    @api.depends("pickup_at", "issued_at")
     def _compute_deadline(self):
         for claim in self:
-            claim.deadline = claim.pickup_at
+            claim.deadline = claim.issued_at or claim.pickup_at
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 
@@ -11,7 +13,9 @@ class LeasingFieldVisitPlan(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     departure = fields.Datetime(
-        string="Leaving At", required=True, default=fields.Datetime.now,
+        string="Leaving At",
+        required=True,
+        default=lambda self: fields.Datetime.now() + timedelta(hours=1),
         help="The plan is due before the agent goes out.",
     )
     line_ids = fields.One2many("leasing.field.visit.plan.line", "plan_id", string="Prospects")
