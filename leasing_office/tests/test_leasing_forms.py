@@ -15,7 +15,7 @@ class TestLeasingForms(LeasingOfficeCase):
         super().setUpClass()
         cls.lead = cls.env["crm.lead"].create({"name": "Golden Tea", "phone": "13800016000"})
         cls.other_lead = cls.env["crm.lead"].create({"name": "Silver Shoes"})
-        cls.unit = cls.env["leasing.unit"].create({"code": "A-101", "floor": "1", "zone": "A"})
+        cls.unit = cls.env["leasing.unit"].create({"code": "TEST-A-101", "floor": "1", "zone": "A"})
 
     def as_agent(self, model, user=None):
         return self.env[model].with_user(user or self.agent1)
