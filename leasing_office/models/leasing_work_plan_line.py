@@ -12,8 +12,8 @@ class LeasingWorkPlanLine(models.Model):
     kind = fields.Selection(
         [("followup", "Follow-up Due"), ("signing", "Signing to Chase")], required=True
     )
-    res_model = fields.Char(readonly=True)
-    res_id = fields.Integer(readonly=True)
+    res_model = fields.Char(string="Source Model", readonly=True)
+    res_id = fields.Integer(string="Source Record", readonly=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect")
     planned_user_id = fields.Many2one("res.users", string="Planned By", readonly=True)
     assigned_user_id = fields.Many2one("res.users", string="Assigned To")
