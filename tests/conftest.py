@@ -4,7 +4,6 @@ import time
 import urllib.request
 
 import pytest
-
 from odoo_client import OdooClient
 
 ODOO_URL = os.environ.get("ODOO_URL", "http://127.0.0.1:8069")

@@ -1,7 +1,7 @@
 """The one thin JSON-RPC client the end-to-end tests use to drive a running Odoo."""
 
-import json
 import itertools
+import json
 import urllib.request
 
 
@@ -45,7 +45,15 @@ class OdooClient:
 
     def call(self, model, method, *args, **kwargs):
         return self._call(
-            "object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
         )
 
     def read_one(self, model, record_id, fields):

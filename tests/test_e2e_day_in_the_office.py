@@ -5,7 +5,6 @@ import random
 import zoneinfo
 
 import pytest
-
 from test_e2e_walk_in_rotation import register
 
 
@@ -32,68 +31,126 @@ def test_a_day_in_the_office(login, phone, unit):
     wizard, lead = register(desk, contact_name="Day prospect", phone=phone(), card_user_id=agent1)
     lead_id = wizard["lead_id"][0]
     assert lead["attributed_user_id"][0] == agent1
-    registration = create(agent, "leasing.visitor.registration", {
-        "lead_id": lead_id, "visit_id": wizard["visit_id"][0],
-        "business_type": "Tea house", "desired_area": 120, "needs": "Corner unit on floor 1",
-    })
+    registration = create(
+        agent,
+        "leasing.visitor.registration",
+        {
+            "lead_id": lead_id,
+            "visit_id": wizard["visit_id"][0],
+            "business_type": "Tea house",
+            "desired_area": 120,
+            "needs": "Corner unit on floor 1",
+        },
+    )
     agent.call("leasing.visitor.registration", "action_submit", [registration])
-    form = agent.read_one("leasing.visitor.registration", registration, ["compliance", "is_complete"])
+    form = agent.read_one(
+        "leasing.visitor.registration", registration, ["compliance", "is_complete"]
+    )
     assert form == {"id": registration, "compliance": "on_time", "is_complete": True}
 
     # A follow-up plan with a fixed date, and a call logged in one click.
-    plan = create(agent, "leasing.followup.plan", {
-        "plan_date": today(),
-        "line_ids": [(0, 0, {"lead_id": lead_id, "planned_date": today(), "purpose": "Send rent standard"})],
-    })
+    plan = create(
+        agent,
+        "leasing.followup.plan",
+        {
+            "plan_date": today(),
+            "line_ids": [
+                (
+                    0,
+                    0,
+                    {"lead_id": lead_id, "planned_date": today(), "purpose": "Send rent standard"},
+                )
+            ],
+        },
+    )
     agent.call("leasing.followup.plan", "action_submit", [plan])
     agent.call("crm.lead", "action_log_call", [lead_id])
 
     # The prospect pays a deposit: signing plan, claim, contract form issued, contract signed.
-    signing = create(agent, "leasing.signing.plan", {
-        "lead_id": lead_id, "deposit_amount": 5000, "deposit_date": today(),
-        "receipt_number": "R-E2E", "unit_ids": [(6, 0, [unit])], "planned_signing_date": today(),
-    })
+    signing = create(
+        agent,
+        "leasing.signing.plan",
+        {
+            "lead_id": lead_id,
+            "deposit_amount": 5000,
+            "deposit_date": today(),
+            "receipt_number": "R-E2E",
+            "unit_ids": [(6, 0, [unit])],
+            "planned_signing_date": today(),
+        },
+    )
     agent.call("leasing.signing.plan", "action_submit", [signing])
     number = f"HT-E2E-{random.randint(100000, 999999)}"
-    claim = create(agent, "leasing.contract.claim", {"contract_number": number, "lead_id": lead_id, "unit_id": unit})
+    claim = create(
+        agent,
+        "leasing.contract.claim",
+        {"contract_number": number, "lead_id": lead_id, "unit_id": unit},
+    )
     agent.call("leasing.contract.claim", "action_submit", [claim])
     desk.call("leasing.contract.claim", "action_issue", [claim])
-    create(desk, "leasing.contract", {"contract_number": number, "lead_id": lead_id, "unit_id": unit, "claim_id": claim})
+    create(
+        desk,
+        "leasing.contract",
+        {"contract_number": number, "lead_id": lead_id, "unit_id": unit, "claim_id": claim},
+    )
     assert desk.read_one("leasing.contract.claim", claim, ["state"])["state"] == "signed"
     assert manager.read_one("leasing.unit", unit, ["state"])["state"] == "signed"
 
     # Afternoon: a field-visit plan approved by the manager, its log reviewed.
-    field_plan = create(agent, "leasing.field.visit.plan", {
-        "line_ids": [(0, 0, {"lead_id": lead_id, "purpose": "Measure the shop"})],
-    })
+    field_plan = create(
+        agent,
+        "leasing.field.visit.plan",
+        {
+            "line_ids": [(0, 0, {"lead_id": lead_id, "purpose": "Measure the shop"})],
+        },
+    )
     agent.call("leasing.field.visit.plan", "action_submit", [field_plan])
     manager.call("leasing.field.visit.plan", "action_approve", [field_plan])
     log = create(agent, "leasing.field.visit.log", {"plan_id": field_plan})
     line_ids = agent.read_one("leasing.field.visit.log", log, ["line_ids"])["line_ids"]
-    agent.call("leasing.field.visit.log.line", "write", line_ids, {"outcome": "Measured; wants 2 units"})
+    agent.call(
+        "leasing.field.visit.log.line", "write", line_ids, {"outcome": "Measured; wants 2 units"}
+    )
     agent.call("leasing.field.visit.log", "action_submit", [log])
     manager.call("leasing.field.visit.log", "action_approve", [log])
-    reviewed = manager.read_one("leasing.field.visit.log", log, ["approval_state", "approver_id", "compliance"])
+    reviewed = manager.read_one(
+        "leasing.field.visit.log", log, ["approval_state", "approver_id", "compliance"]
+    )
     assert reviewed["approval_state"] == "approved" and reviewed["approver_id"][0] == manager.uid
     assert reviewed["compliance"] == "on_time"
     assert manager.read_one("crm.lead", lead_id, ["field_visit_count"])["field_visit_count"] == 1
 
     # Evening: the day's reconciliation and the compliance figures the day produced.
     rec_ids = desk.call("leasing.contract.reconciliation", "search", [("date", "=", today())])
-    rec = rec_ids[0] if rec_ids else create(desk, "leasing.contract.reconciliation", {"date": today()})
+    rec = (
+        rec_ids[0]
+        if rec_ids
+        else create(desk, "leasing.contract.reconciliation", {"date": today()})
+    )
     desk.call("leasing.contract.reconciliation", "action_reconcile", [rec])
     mismatches = desk.call(
-        "leasing.contract.reconciliation.line", "search_read",
-        [("reconciliation_id", "=", rec), ("claim_id", "=", claim)], ["kind"],
+        "leasing.contract.reconciliation.line",
+        "search_read",
+        [("reconciliation_id", "=", rec), ("claim_id", "=", claim)],
+        ["kind"],
     )
     assert mismatches == []
-    check = create(manager, "leasing.compliance.check", {"kind": "weekly", "date_from": today(), "date_to": today()})
+    check = create(
+        manager,
+        "leasing.compliance.check",
+        {"kind": "weekly", "date_from": today(), "date_to": today()},
+    )
     items = manager.call(
         "leasing.compliance.check.item", "search_read", [("check_id", "=", check)], ["form_ref"]
     )
-    mine = {f"leasing.visitor.registration,{registration}", f"leasing.followup.plan,{plan}",
-            f"leasing.signing.plan,{signing}", f"leasing.contract.claim,{claim}",
-            f"leasing.field.visit.plan,{field_plan}", f"leasing.field.visit.log,{log}"}
+    mine = {
+        f"leasing.visitor.registration,{registration}",
+        f"leasing.followup.plan,{plan}",
+        f"leasing.signing.plan,{signing}",
+        f"leasing.contract.claim,{claim}",
+        f"leasing.field.visit.plan,{field_plan}",
+        f"leasing.field.visit.log,{log}",
+    }
     # Plans due by the end of the working day (18:00 in the office) are late after that hour.
     office_now = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai"))
     expected = set()

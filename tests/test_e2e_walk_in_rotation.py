@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-
 from odoo_client import OdooError
 
 LEAD_FIELDS = ["attribution_type", "attributed_user_id", "is_public", "visit_count"]
@@ -31,7 +30,9 @@ def rotation(desk):
 def register(desk, **vals):
     wizard_id = desk.call("leasing.walkin.register", "create", [vals])[0]
     desk.call("leasing.walkin.register", "action_register", [wizard_id])
-    wizard = desk.read_one("leasing.walkin.register", wizard_id, ["lead_id", "visit_id", "explanation"])
+    wizard = desk.read_one(
+        "leasing.walkin.register", wizard_id, ["lead_id", "visit_id", "explanation"]
+    )
     lead = desk.read_one("crm.lead", wizard["lead_id"][0], LEAD_FIELDS)
     return wizard, lead
 
@@ -101,12 +102,15 @@ def test_frontdesk_registers_a_morning_of_walk_ins(desk, rotation, phone):
 def test_agent_cannot_change_attribution(login, rotation, phone):
     desk, agent = login("frontdesk"), login("agent1")
     agent1 = user_id(desk, "agent1")
-    _wizard, lead = register(desk, contact_name="Card holder", phone=phone(), card_user_id=agent1)
+    _wizard, _lead = register(desk, contact_name="Card holder", phone=phone(), card_user_id=agent1)
     lead_id = _wizard["lead_id"][0]
     with pytest.raises(OdooError) as error:
         agent.call("crm.lead", "write", [lead_id], {"attributed_user_id": user_id(desk, "agent2")})
     assert "AccessError" in error.value.name
-    assert desk.read_one("crm.lead", lead_id, ["attributed_user_id"])["attributed_user_id"][0] == agent1
+    assert (
+        desk.read_one("crm.lead", lead_id, ["attributed_user_id"])["attributed_user_id"][0]
+        == agent1
+    )
 
 
 def test_registering_without_phone_is_refused(desk, rotation):

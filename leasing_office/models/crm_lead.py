@@ -74,9 +74,7 @@ class CrmLead(models.Model):
         help="A/B/C/D priority; the class sets how often a follow-up is due.",
     )
     last_contact_date = fields.Date(compute="_compute_last_contact_date", store=True)
-    next_followup_due = fields.Date(
-        compute="_compute_next_followup_due", store=True, index=True
-    )
+    next_followup_due = fields.Date(compute="_compute_next_followup_due", store=True, index=True)
     call_log_ids = fields.One2many("leasing.call.log", "lead_id", string="Calls")
     field_visit_line_ids = fields.One2many(
         "leasing.field.visit.log.line", "lead_id", string="Field Visits"
@@ -99,8 +97,10 @@ class CrmLead(models.Model):
     @api.model
     def _leasing_phone_region(self):
         """Country whose numbering plan applies to numbers typed without a country code."""
-        return self.env["ir.config_parameter"].sudo().get_param(
-            "leasing_office.phone_region", DEFAULT_REGION
+        return (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("leasing_office.phone_region", DEFAULT_REGION)
         )
 
     @api.depends("visit_ids.state")
@@ -117,9 +117,7 @@ class CrmLead(models.Model):
     def _compute_last_contact_date(self):
         for lead in self:
             dates = lead.call_log_ids.mapped("call_date") + [
-                visit.visit_datetime.date()
-                for visit in lead.visit_ids
-                if visit.state == "done"
+                visit.visit_datetime.date() for visit in lead.visit_ids if visit.state == "done"
             ]
             lead.last_contact_date = max(dates, default=False)
 
@@ -184,9 +182,7 @@ class CrmLead(models.Model):
         if self.env.user.has_group("leasing_office.group_leasing_manager"):
             return
         if any(lead.is_public for lead in self):
-            raise AccessError(
-                self.env._("Public-pool prospects are read-only for leasing agents.")
-            )
+            raise AccessError(self.env._("Public-pool prospects are read-only for leasing agents."))
 
     def _attribution_locked_message(self):
         return self.env._(
@@ -205,7 +201,9 @@ class CrmLead(models.Model):
         known = [("attribution_type", "!=", False), ("visit_count", ">", 0)]
         order = "active desc, id"
         if phone_key:
-            lead = Lead.search([("leasing_phone_key", "=", phone_key), *known], order=order, limit=1)
+            lead = Lead.search(
+                [("leasing_phone_key", "=", phone_key), *known], order=order, limit=1
+            )
             if lead:
                 return lead
         if partner_name:
@@ -257,20 +255,22 @@ class CrmLead(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("A written reason is mandatory to change attribution."))
         if user and not user.has_group("leasing_office.group_leasing_agent"):
-            raise UserError(
-                self.env._("%(user)s is not a leasing agent.", user=user.display_name)
-            )
+            raise UserError(self.env._("%(user)s is not a leasing agent.", user=user.display_name))
         new_type = attribution_type or (self.attribution_type if user else "public")
-        log = self.env["leasing.attribution.log"].sudo().create(
-            {
-                "lead_id": self.id,
-                "from_type": self.attribution_type,
-                "from_user_id": self.attributed_user_id.id,
-                "to_type": new_type,
-                "to_user_id": user.id,
-                "reason": reason,
-                "source": source,
-            }
+        log = (
+            self.env["leasing.attribution.log"]
+            .sudo()
+            .create(
+                {
+                    "lead_id": self.id,
+                    "from_type": self.attribution_type,
+                    "from_user_id": self.attributed_user_id.id,
+                    "to_type": new_type,
+                    "to_user_id": user.id,
+                    "reason": reason,
+                    "source": source,
+                }
+            )
         )
         self._leasing_set_attribution(new_type, user, log.summary)
         return log

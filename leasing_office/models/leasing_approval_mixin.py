@@ -51,8 +51,11 @@ class LeasingApprovalMixin(models.AbstractModel):
         comment = comment or self.env.context.get("approval_comment")
         if not (comment or "").strip() and not all(self.mapped("approval_comment")):
             raise UserError(self.env._("Say why the form is sent back."))
-        vals = {"approval_state": "rejected", "approver_id": self.env.user.id,
-                "approved_at": fields.Datetime.now()}
+        vals = {
+            "approval_state": "rejected",
+            "approver_id": self.env.user.id,
+            "approved_at": fields.Datetime.now(),
+        }
         if comment:
             vals["approval_comment"] = comment
         self.sudo().write(vals)

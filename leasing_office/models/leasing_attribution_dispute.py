@@ -27,9 +27,7 @@ class LeasingAttributionDispute(models.Model):
             ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
         ],
     )
-    credited_user_id = fields.Many2one(
-        "res.users", string="Credited When Raised", readonly=True
-    )
+    credited_user_id = fields.Many2one("res.users", string="Credited When Raised", readonly=True)
     reason = fields.Text(required=True, tracking=True)
     state = fields.Selection(
         [
@@ -61,15 +59,16 @@ class LeasingAttributionDispute(models.Model):
         for vals in vals_list:
             lead = self._resolve_lead(vals)
             vals.update(
-                lead_id=lead.id, lead_name=lead.display_name,
+                lead_id=lead.id,
+                lead_name=lead.display_name,
                 credited_user_id=lead.attributed_user_id.id,
             )
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and set(vals) & {"lead_id", "claimed_user_id", "reason"}:
-            if any(dispute.state != "open" for dispute in self):
-                raise UserError(self.env._("A decided dispute cannot be changed."))
+        decided = any(dispute.state != "open" for dispute in self)
+        if not self.env.su and decided and set(vals) & {"lead_id", "claimed_user_id", "reason"}:
+            raise UserError(self.env._("A decided dispute cannot be changed."))
         return super().write(vals)
 
     @api.model
@@ -81,9 +80,7 @@ class LeasingAttributionDispute(models.Model):
             key = normalize_phone(vals["phone"], self.env["crm.lead"]._leasing_phone_region())
             lead = Lead.search([("leasing_phone_key", "=", key)], limit=1)
         if not lead:
-            raise UserError(
-                self.env._("Choose the disputed prospect, or give its phone number.")
-            )
+            raise UserError(self.env._("Choose the disputed prospect, or give its phone number."))
         return lead
 
     def _decide(self, decision, reason, user=None):

@@ -26,7 +26,9 @@ class LeasingCallLog(models.Model):
     outcome = fields.Selection(CALL_OUTCOMES, default="reached", required=True)
     note = fields.Char()
     in_window = fields.Boolean(
-        string="In Call Window", compute="_compute_call_date", store=True,
+        string="In Call Window",
+        compute="_compute_call_date",
+        store=True,
         help="Made within the office's morning call window (default 9:30–11:30).",
     )
     company_id = fields.Many2one(
@@ -40,6 +42,8 @@ class LeasingCallLog(models.Model):
         window = (Form._office_param("call_start", 9.5), Form._office_param("call_end", 11.5))
         for call in self:
             day = office_clock.local_date(call.call_datetime, tz)
-            start, end = (office_clock.at_local(day, *office_clock.hours_to_hm(h), tz) for h in window)
+            start, end = (
+                office_clock.at_local(day, *office_clock.hours_to_hm(h), tz) for h in window
+            )
             call.call_date = day
             call.in_window = start <= call.call_datetime <= end

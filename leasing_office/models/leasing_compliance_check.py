@@ -35,9 +35,7 @@ class LeasingComplianceCheck(models.Model):
     date_to = fields.Date(required=True, help="Last day of the period, included.")
     checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
     checked_at = fields.Datetime(string="Checked On", readonly=True)
-    item_ids = fields.One2many(
-        "leasing.compliance.check.item", "check_id", string="Forms Not Done"
-    )
+    item_ids = fields.One2many("leasing.compliance.check.item", "check_id", string="Forms Not Done")
     line_ids = fields.One2many(
         "leasing.compliance.check.line", "check_id", string="Findings per Agent"
     )
@@ -49,7 +47,9 @@ class LeasingComplianceCheck(models.Model):
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for check in self:
-            check.name = f"{labels.get(check.kind, '')} {check.date_from or ''} – {check.date_to or ''}"
+            check.name = (
+                f"{labels.get(check.kind, '')} {check.date_from or ''} – {check.date_to or ''}"
+            )
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -92,8 +92,10 @@ class LeasingComplianceCheck(models.Model):
         return items
 
     def action_mark_checked(self):
-        group = "leasing_office.group_leasing_leader" if self.kind == "monthly" else (
-            "leasing_office.group_leasing_manager"
+        group = (
+            "leasing_office.group_leasing_leader"
+            if self.kind == "monthly"
+            else ("leasing_office.group_leasing_manager")
         )
         if not self.env.user.has_group(group):
             raise UserError(

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, fields, models
 
 
@@ -17,7 +19,6 @@ class LeasingComplianceCheckLine(models.Model):
 
     @api.depends("check_id.item_ids.user_id")
     def _compute_not_done_count(self):
+        counts = Counter((item.check_id, item.user_id) for item in self.check_id.item_ids)
         for line in self:
-            line.not_done_count = len(
-                line.check_id.item_ids.filtered(lambda item: item.user_id == line.user_id)
-            )
+            line.not_done_count = counts[line.check_id, line.user_id]

@@ -52,9 +52,7 @@ class LeasingContract(models.Model):
         return contracts
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group(
-            "leasing_office.group_leasing_manager"
-        ):
+        if not self.env.su and not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager corrects a signed contract."))
         return super().write(vals)
 
@@ -74,8 +72,8 @@ class LeasingContract(models.Model):
     @api.constrains("unit_id", "lead_id", "state")
     def _check_unit_signed_once(self):
         for contract in self.filtered(lambda c: c.state == "signed"):
-            others = contract.unit_id.contract_ids.filtered(
-                lambda c: c.state == "signed" and c != contract
+            others = (contract.unit_id.contract_ids - contract).filtered(
+                lambda c: c.state == "signed"
             )
             if others:
                 raise ValidationError(

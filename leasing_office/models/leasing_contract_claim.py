@@ -102,7 +102,11 @@ class LeasingContractClaim(models.Model):
                     self.env._("The agent submits the claim before taking the contract form.")
                 )
         self.sudo().write(
-            {"state": "issued", "issued_by_id": self.env.user.id, "issued_at": fields.Datetime.now()}
+            {
+                "state": "issued",
+                "issued_by_id": self.env.user.id,
+                "issued_at": fields.Datetime.now(),
+            }
         )
         return True
 

@@ -30,7 +30,9 @@ class LeasingDutyRoster(models.Model):
         """Create the day's rotation table from the roster, in the roster's order."""
         self.ensure_one()
         Rotation = self.env["leasing.rotation"]
-        if Rotation.search_count([("date", "=", self.date), ("company_id", "=", self.company_id.id)]):
+        if Rotation.search_count(
+            [("date", "=", self.date), ("company_id", "=", self.company_id.id)]
+        ):
             raise UserError(self.env._("The rotation table for this day already exists."))
         self.rotation_id = Rotation.create(
             {

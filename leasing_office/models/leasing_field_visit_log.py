@@ -7,7 +7,10 @@ DEFAULT_LOG_HOUR = 10.0
 
 
 class LeasingFieldVisitLog(models.Model):
-    """走訪日誌: one outcome per planned prospect, due by the next morning; reviewed by the manager."""
+    """走訪日誌: one outcome per planned prospect, due by the next morning.
+
+    The manager reviews every log (the approval mixin's signature, labelled as a review).
+    """
 
     _name = "leasing.field.visit.log"
     _description = "Field-visit Log"
@@ -16,7 +19,10 @@ class LeasingFieldVisitLog(models.Model):
     _rec_name = "plan_id"
 
     plan_id = fields.Many2one(
-        "leasing.field.visit.plan", string="Field-visit Plan", required=True, index=True,
+        "leasing.field.visit.plan",
+        string="Field-visit Plan",
+        required=True,
+        index=True,
         ondelete="restrict",
     )
     visit_date = fields.Date(compute="_compute_visit_date", store=True)

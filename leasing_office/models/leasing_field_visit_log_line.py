@@ -25,9 +25,10 @@ class LeasingFieldVisitLogLine(models.Model):
             line.visited = bool(line.log_id.submitted_at and line.outcome)
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group("leasing_office.group_leasing_manager"):
-            if any(log._is_locked_for_owner() for log in self.log_id):
-                raise UserError(
-                    self.env._("The log was submitted; ask the leasing manager for a correction.")
-                )
+        manager = self.env.user.has_group("leasing_office.group_leasing_manager")
+        locked = any(log._is_locked_for_owner() for log in self.log_id)
+        if locked and not (self.env.su or manager):
+            raise UserError(
+                self.env._("The log was submitted; ask the leasing manager for a correction.")
+            )
         return super().write(vals)

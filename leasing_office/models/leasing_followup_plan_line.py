@@ -46,7 +46,7 @@ class LeasingFollowupPlanLine(models.Model):
     def _check_fixed_date(self, vals):
         if not vals.get("planned_date"):
             raise UserError(
-                self.env._("Every follow-up needs a fixed date; \"later\" is not accepted.")
+                self.env._('Every follow-up needs a fixed date; "later" is not accepted.')
             )
 
     def _check_result_only_after_submit(self, vals):

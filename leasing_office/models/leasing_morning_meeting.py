@@ -13,8 +13,9 @@ class LeasingMorningMeeting(models.Model):
     manager_id = fields.Many2one(
         "res.users", string="Run By", default=lambda self: self.env.user, required=True
     )
-    recorder_id = fields.Many2one("res.users", string="Minutes By", required=True,
-                                  default=lambda self: self.env.user)
+    recorder_id = fields.Many2one(
+        "res.users", string="Minutes By", required=True, default=lambda self: self.env.user
+    )
     attendee_ids = fields.Many2many("res.users", string="Attendees")
     work_assigned = fields.Html(string="Work Assigned")
     notices = fields.Html()

@@ -32,9 +32,7 @@ class LeasingRotation(models.Model):
         help="Walk-ins registered against this table. Every registration bumps it, which "
         "serialises concurrent registrations on this row.",
     )
-    next_user_id = fields.Many2one(
-        "res.users", string="Up Next", compute="_compute_next_user_id"
-    )
+    next_user_id = fields.Many2one("res.users", string="Up Next", compute="_compute_next_user_id")
 
     _date_company_uniq = models.UniqueIndex(
         "(company_id, date)", "There is already a rotation table for this day."
@@ -114,16 +112,20 @@ class LeasingRotation(models.Model):
         line = pick.key
         skipped = self.env["leasing.rotation.line"].union(*(seat.key for seat in pick.skipped))
         owed = skipped.filtered(lambda s: rotation_order.owes_makeup(s.status))
-        turn = self.env["leasing.rotation.turn"].sudo().create(
-            {
-                "rotation_id": self.id,
-                "line_id": line.id,
-                "is_makeup": pick.makeup,
-                "previous_last_line_id": self.last_line_id.id,
-                "skipped_line_ids": [fields.Command.set(skipped.ids)],
-                "owed_line_ids": [fields.Command.set(owed.ids)],
-                "skip_note": "; ".join(s._skip_phrase() for s in skipped),
-            }
+        turn = (
+            self.env["leasing.rotation.turn"]
+            .sudo()
+            .create(
+                {
+                    "rotation_id": self.id,
+                    "line_id": line.id,
+                    "is_makeup": pick.makeup,
+                    "previous_last_line_id": self.last_line_id.id,
+                    "skipped_line_ids": [fields.Command.set(skipped.ids)],
+                    "owed_line_ids": [fields.Command.set(owed.ids)],
+                    "skip_note": "; ".join(s._skip_phrase() for s in skipped),
+                }
+            )
         )
         turn._apply_to_ledger()
         return turn

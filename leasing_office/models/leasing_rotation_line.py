@@ -21,9 +21,7 @@ class LeasingRotationLine(models.Model):
     _description = "Rotation Table Line"
     _order = "rotation_id, sequence, id"
 
-    rotation_id = fields.Many2one(
-        "leasing.rotation", required=True, ondelete="cascade", index=True
-    )
+    rotation_id = fields.Many2one("leasing.rotation", required=True, ondelete="cascade", index=True)
     date = fields.Date(related="rotation_id.date", store=True)
     user_id = fields.Many2one(
         "res.users",

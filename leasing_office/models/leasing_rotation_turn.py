@@ -14,9 +14,7 @@ class LeasingRotationTurn(models.Model):
     line_id = fields.Many2one(
         "leasing.rotation.line", string="Seat", required=True, ondelete="restrict", readonly=True
     )
-    user_id = fields.Many2one(
-        related="line_id.user_id", string="Agent", store=True, index=True
-    )
+    user_id = fields.Many2one(related="line_id.user_id", string="Agent", store=True, index=True)
     turn_datetime = fields.Datetime(
         string="Taken At", default=fields.Datetime.now, required=True, readonly=True
     )
@@ -75,9 +73,7 @@ class LeasingRotationTurn(models.Model):
             line.makeup_turn_count += sign
             line._add_owed(-sign)
         else:
-            self.rotation_id.sudo().last_line_id = (
-                line if sign > 0 else self.previous_last_line_id
-            )
+            self.rotation_id.sudo().last_line_id = line if sign > 0 else self.previous_last_line_id
         for skipped in self.skipped_line_ids.sudo():
             skipped.skip_count += sign
         for owed in self.owed_line_ids.sudo():

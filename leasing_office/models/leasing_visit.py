@@ -18,7 +18,11 @@ class LeasingVisit(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     lead_id = fields.Many2one(
-        "crm.lead", string="Prospect", required=True, ondelete="restrict", index=True,
+        "crm.lead",
+        string="Prospect",
+        required=True,
+        ondelete="restrict",
+        index=True,
         readonly=True,
     )
     visit_datetime = fields.Datetime(
@@ -80,8 +84,10 @@ class LeasingVisit(models.Model):
 
     @api.model
     def _get_undo_minutes(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "leasing_office.undo_window_minutes", DEFAULT_UNDO_MINUTES
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("leasing_office.undo_window_minutes", DEFAULT_UNDO_MINUTES)
         )
         return int(value)
 
@@ -94,8 +100,12 @@ class LeasingVisit(models.Model):
         if self.registered_by_id != user and not user.has_group(
             "leasing_office.group_leasing_manager"
         ):
-            return self.env._("Only the clerk who registered the visit, or the manager, may undo it.")
-        if fields.Datetime.now() - self.visit_datetime > timedelta(minutes=self._get_undo_minutes()):
+            return self.env._(
+                "Only the clerk who registered the visit, or the manager, may undo it."
+            )
+        if fields.Datetime.now() - self.visit_datetime > timedelta(
+            minutes=self._get_undo_minutes()
+        ):
             return self.env._(
                 "A registration can only be undone within %(minutes)s minutes.",
                 minutes=self._get_undo_minutes(),

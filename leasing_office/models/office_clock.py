@@ -53,4 +53,4 @@ def hours_to_hm(value):
     ((9, 30), (18, 0))
     """
     hours = int(value)
-    return hours, int(round((value - hours) * 60))
+    return hours, round((value - hours) * 60)

@@ -19,8 +19,10 @@ class TestContractReconciliation(LeasingOfficeCase):
         cls.lead = cls.env["crm.lead"].create({"name": "Reconciled Prospect"})
 
     def issued_claim(self, number, unit, issued_at=datetime(2026, 3, 2, 2, 0)):
-        claim = self.env["leasing.contract.claim"].with_user(self.agent1).create(
-            {"contract_number": number, "lead_id": self.lead.id, "unit_id": unit.id}
+        claim = (
+            self.env["leasing.contract.claim"]
+            .with_user(self.agent1)
+            .create({"contract_number": number, "lead_id": self.lead.id, "unit_id": unit.id})
         )
         with freeze_time(issued_at):
             claim.with_user(self.agent1).action_submit()
@@ -28,16 +30,28 @@ class TestContractReconciliation(LeasingOfficeCase):
         return claim
 
     def sign(self, number, unit, claim=None):
-        return self.env["leasing.contract"].with_user(self.frontdesk).create(
-            {"contract_number": number, "lead_id": self.lead.id, "unit_id": unit.id,
-             "claim_id": claim.id if claim else False, "signed_date": DAY}
+        return (
+            self.env["leasing.contract"]
+            .with_user(self.frontdesk)
+            .create(
+                {
+                    "contract_number": number,
+                    "lead_id": self.lead.id,
+                    "unit_id": unit.id,
+                    "claim_id": claim.id if claim else False,
+                    "signed_date": DAY,
+                }
+            )
         )
 
     def reconcile(self):
         Reconciliation = self.env["leasing.contract.reconciliation"].with_user(self.frontdesk)
         rec = Reconciliation.search([("date", "=", DAY)]) or Reconciliation.create({"date": DAY})
         rec.action_reconcile()
-        return {(line.kind, line.contract_id or line.claim_id, line.responsible_user_id) for line in rec.line_ids}
+        return {
+            (line.kind, line.contract_id or line.claim_id, line.responsible_user_id)
+            for line in rec.line_ids
+        }
 
     def test_matching_contract_and_claim_reconcile_cleanly(self):
         claim = self.issued_claim("OK-1", self.units[0])
@@ -62,7 +76,9 @@ class TestContractReconciliation(LeasingOfficeCase):
     def test_claim_marked_signed_without_contract(self):
         claim = self.issued_claim("SG-1", self.units[4])
         claim.sudo().state = "signed"
-        self.assertEqual(self.reconcile(), {("claim_signed_without_contract", claim, self.frontdesk)})
+        self.assertEqual(
+            self.reconcile(), {("claim_signed_without_contract", claim, self.frontdesk)}
+        )
 
     def test_daily_cron_reconciles_today(self):
         self.sign("NC-2", self.units[1])

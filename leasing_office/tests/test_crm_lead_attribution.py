@@ -80,14 +80,24 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
 
     def test_rule4_manager_moves_public_prospect_with_reason(self):
         lead = self.register(phone="13800005001", overflow=True).lead_id
-        change = self.env["leasing.attribution.change"].with_user(self.manager).create(
-            {"lead_id": lead.id, "user_id": self.agent2.id, "reason": "Agent2 followed up the call"}
+        change = (
+            self.env["leasing.attribution.change"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "lead_id": lead.id,
+                    "user_id": self.agent2.id,
+                    "reason": "Agent2 followed up the call",
+                }
+            )
         )
         change.action_apply()
         self.assertEqual(lead.attributed_user_id, self.agent2)
         self.assertFalse(lead.is_public)
-        log = self.env["leasing.attribution.log"].with_user(self.leader).search(
-            [("lead_id", "=", lead.id), ("from_public", "=", True)]
+        log = (
+            self.env["leasing.attribution.log"]
+            .with_user(self.leader)
+            .search([("lead_id", "=", lead.id), ("from_public", "=", True)])
         )
         self.assertEqual(log.changed_by_id, self.manager)
         self.assertEqual(log.reason, "Agent2 followed up the call")
@@ -127,8 +137,10 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     # Rule 6 ---------------------------------------------------------------
 
     def raise_dispute(self, lead, agent):
-        return self.env["leasing.attribution.dispute"].with_user(agent).create(
-            {"phone": lead.phone, "reason": "I met them at the trade fair last month"}
+        return (
+            self.env["leasing.attribution.dispute"]
+            .with_user(agent)
+            .create({"phone": lead.phone, "reason": "I met them at the trade fair last month"})
         )
 
     def decide(self, dispute, decision, user=None, by=None):
@@ -215,7 +227,9 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     def test_attribution_change_is_tracked_in_chatter(self):
         lead = self.register(phone="13800009000").lead_id
         self.flush_tracking()  # the registration's transaction ends
-        lead.with_user(self.manager)._leasing_change_attribution(self.agent3, "Typo at desk", "manual")
+        lead.with_user(self.manager)._leasing_change_attribution(
+            self.agent3, "Typo at desk", "manual"
+        )
         self.flush_tracking()
         tracked = lead.message_ids.sudo().tracking_value_ids.filtered(
             lambda value: value.field_id.name == "attributed_user_id"

@@ -18,13 +18,19 @@ class TestDailyRoutine(LeasingOfficeCase):
 
     def test_duty_roster_creates_the_rotation_table(self):
         day = date(2030, 5, 6)
-        roster = self.env["leasing.duty.roster"].with_user(self.frontdesk).create(
-            {
-                "date": day,
-                "reception_user_id": self.frontdesk.id,
-                "line_ids": [(0, 0, {"user_id": self.agent3.id, "sequence": 1}),
-                             (0, 0, {"user_id": self.agent1.id, "sequence": 2})],
-            }
+        roster = (
+            self.env["leasing.duty.roster"]
+            .with_user(self.frontdesk)
+            .create(
+                {
+                    "date": day,
+                    "reception_user_id": self.frontdesk.id,
+                    "line_ids": [
+                        (0, 0, {"user_id": self.agent3.id, "sequence": 1}),
+                        (0, 0, {"user_id": self.agent1.id, "sequence": 2}),
+                    ],
+                }
+            )
         )
         roster.with_user(self.frontdesk).action_create_rotation()
         self.assertEqual(roster.rotation_id.date, day)
@@ -34,10 +40,14 @@ class TestDailyRoutine(LeasingOfficeCase):
             roster.with_user(self.frontdesk).action_create_rotation()
 
     def test_call_logged_in_one_click_counts_against_target(self):
-        with freeze_time(datetime.combine(self.rotation.date, datetime.min.time()) + timedelta(hours=2)):
+        with freeze_time(
+            datetime.combine(self.rotation.date, datetime.min.time()) + timedelta(hours=2)
+        ):
             self.lead.with_user(self.manager).action_log_call()  # not an agent on duty today
             for _index in range(3):
-                self.lead.with_user(self.agent1).with_context(call_outcome="no_answer").action_log_call()
+                self.lead.with_user(self.agent1).with_context(
+                    call_outcome="no_answer"
+                ).action_log_call()
         calls = self.env["leasing.call.log"].search([("user_id", "=", self.agent1.id)])
         self.assertEqual(len(calls), 3)
         self.assertEqual(set(calls.mapped("outcome")), {"no_answer"})
@@ -69,11 +79,27 @@ class TestDailyRoutine(LeasingOfficeCase):
 
     def test_evening_work_plan_lists_tomorrow(self):
         tomorrow = fields.Date.context_today(self.lead) + timedelta(days=1)
-        plan = self.env["leasing.followup.plan"].with_user(self.agent1).create(
-            {"line_ids": [(0, 0, {"lead_id": self.lead.id, "planned_date": tomorrow, "purpose": "Call"})]}
+        plan = (
+            self.env["leasing.followup.plan"]
+            .with_user(self.agent1)
+            .create(
+                {
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {"lead_id": self.lead.id, "planned_date": tomorrow, "purpose": "Call"},
+                        )
+                    ]
+                }
+            )
         )
-        signing = self.env["leasing.signing.plan"].with_user(self.agent2).create(
-            {"lead_id": self.lead.id, "deposit_amount": 1000, "planned_signing_date": tomorrow}
+        signing = (
+            self.env["leasing.signing.plan"]
+            .with_user(self.agent2)
+            .create(
+                {"lead_id": self.lead.id, "deposit_amount": 1000, "planned_signing_date": tomorrow}
+            )
         )
         Work = self.env["leasing.work.plan"]
         Work._cron_prepare_tomorrow()
@@ -84,28 +110,54 @@ class TestDailyRoutine(LeasingOfficeCase):
             {("followup", self.agent1), ("signing", self.agent2)},
         )
         self.assertEqual(len(work.line_ids), 2)
-        self.assertEqual(work.line_ids.filtered(lambda l: l.kind == "followup").res_id, plan.line_ids.id)
+        self.assertEqual(
+            work.line_ids.filtered(lambda l: l.kind == "followup").res_id, plan.line_ids.id
+        )
         self.assertEqual(work.line_ids.filtered(lambda l: l.kind == "signing").res_id, signing.id)
 
     def test_weekly_check_prefills_forms_not_done(self):
         with freeze_time(datetime(2026, 3, 2, 1, 0)):
-            late = self.env["leasing.visitor.registration"].with_user(self.agent1).create(
-                {"lead_id": self.lead.id, "visit_end": datetime(2026, 3, 2, 1, 0),
-                 "business_type": "Tea", "desired_area": 50, "needs": "Ground floor"}
+            late = (
+                self.env["leasing.visitor.registration"]
+                .with_user(self.agent1)
+                .create(
+                    {
+                        "lead_id": self.lead.id,
+                        "visit_end": datetime(2026, 3, 2, 1, 0),
+                        "business_type": "Tea",
+                        "desired_area": 50,
+                        "needs": "Ground floor",
+                    }
+                )
             )
-            missing = self.env["leasing.followup.plan"].with_user(self.agent2).create(
-                {"plan_date": date(2026, 3, 2)}
+            missing = (
+                self.env["leasing.followup.plan"]
+                .with_user(self.agent2)
+                .create({"plan_date": date(2026, 3, 2)})
             )
-            on_time = self.env["leasing.visitor.registration"].with_user(self.agent2).create(
-                {"lead_id": self.lead.id, "visit_end": datetime(2026, 3, 2, 1, 0),
-                 "business_type": "Tea", "desired_area": 50, "needs": "Ground floor"}
+            on_time = (
+                self.env["leasing.visitor.registration"]
+                .with_user(self.agent2)
+                .create(
+                    {
+                        "lead_id": self.lead.id,
+                        "visit_end": datetime(2026, 3, 2, 1, 0),
+                        "business_type": "Tea",
+                        "desired_area": 50,
+                        "needs": "Ground floor",
+                    }
+                )
             )
             on_time.with_user(self.agent2).action_submit()
         with freeze_time(datetime(2026, 3, 2, 3, 0)):
             late.with_user(self.agent1).action_submit()
         with freeze_time(datetime(2026, 3, 9, 1, 0)):
-            check = self.env["leasing.compliance.check"].with_user(self.manager).create(
-                {"kind": "weekly", "date_from": date(2026, 3, 2), "date_to": date(2026, 3, 8)}
+            check = (
+                self.env["leasing.compliance.check"]
+                .with_user(self.manager)
+                .create(
+                    {"kind": "weekly", "date_from": date(2026, 3, 2), "date_to": date(2026, 3, 8)}
+                )
             )
             check.with_user(self.manager).action_mark_checked()
         forms = {item.form_ref for item in check.item_ids}
@@ -118,8 +170,12 @@ class TestDailyRoutine(LeasingOfficeCase):
         )
 
     def test_monthly_check_is_leadership_s(self):
-        check = self.env["leasing.compliance.check"].with_user(self.manager).create(
-            {"kind": "monthly", "date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)}
+        check = (
+            self.env["leasing.compliance.check"]
+            .with_user(self.manager)
+            .create(
+                {"kind": "monthly", "date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)}
+            )
         )
         with self.assertRaisesRegex(UserError, "leadership"):
             check.with_user(self.manager).action_mark_checked()
@@ -129,13 +185,20 @@ class TestDailyRoutine(LeasingOfficeCase):
     def test_never_visited_prospects_are_listed(self):
         action = self.env.ref("leasing_office.crm_lead_action_leasing_never_visited")
         lead = self.register(phone="13800017001").lead_id
-        domain = [*eval(action.domain)]  # noqa: S307 - the action's own literal domain
+        domain = [*eval(action.domain)]
         self.assertIn(lead, self.env["crm.lead"].search(domain))
         self.assertEqual(lead.field_visit_count, 0)
 
     def test_morning_meeting_minutes(self):
-        minutes = self.env["leasing.morning.meeting"].with_user(self.agent2).create(
-            {"manager_id": self.manager.id, "attendee_ids": [(6, 0, self.agents.ids)],
-             "work_assigned": "<p>agent1: call the tea houses</p>"}
+        minutes = (
+            self.env["leasing.morning.meeting"]
+            .with_user(self.agent2)
+            .create(
+                {
+                    "manager_id": self.manager.id,
+                    "attendee_ids": [(6, 0, self.agents.ids)],
+                    "work_assigned": "<p>agent1: call the tea houses</p>",
+                }
+            )
         )
         self.assertEqual(minutes.recorder_id, self.agent2)

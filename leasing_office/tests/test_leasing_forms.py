@@ -49,8 +49,16 @@ class TestLeasingForms(LeasingOfficeCase):
             {
                 "plan_date": date(2026, 3, 2),
                 "line_ids": [
-                    (0, 0, {"lead_id": self.lead.id, "planned_date": date(2026, 3, 4),
-                            "purpose": "Send rent standard", **line})
+                    (
+                        0,
+                        0,
+                        {
+                            "lead_id": self.lead.id,
+                            "planned_date": date(2026, 3, 4),
+                            "purpose": "Send rent standard",
+                            **line,
+                        },
+                    )
                 ],
             }
         )
@@ -61,7 +69,9 @@ class TestLeasingForms(LeasingOfficeCase):
     def test_followup_without_fixed_date_is_refused(self):
         with self.assertRaisesRegex(UserError, "fixed date"):
             self.new_followup_plan(planned_date=False)
-        self.assertFalse(self.env["leasing.followup.plan"].search([("user_id", "=", self.agent1.id)]))
+        self.assertFalse(
+            self.env["leasing.followup.plan"].search([("user_id", "=", self.agent1.id)])
+        )
         plan = self.new_followup_plan()
         with self.assertRaisesRegex(UserError, "fixed date"):
             plan.line_ids.with_user(self.agent1).write({"planned_date": False})
@@ -71,7 +81,9 @@ class TestLeasingForms(LeasingOfficeCase):
         with freeze_time(datetime(2026, 3, 2, 9, 0)):
             plan.with_user(self.agent1).action_submit()
         self.assertEqual(plan.compliance, "on_time")
-        plan.line_ids.with_user(self.agent1).write({"result": "Will visit", "done_date": date(2026, 3, 4)})
+        plan.line_ids.with_user(self.agent1).write(
+            {"result": "Will visit", "done_date": date(2026, 3, 4)}
+        )
         with self.assertRaisesRegex(UserError, "only results"):
             plan.line_ids.with_user(self.agent1).write({"planned_date": date(2026, 3, 9)})
 
@@ -106,7 +118,9 @@ class TestLeasingForms(LeasingOfficeCase):
     def test_zero_or_negative_deposit_is_refused(self):
         for amount in (0, -100):
             with self.assertRaisesRegex(ValidationError, "more than zero"):
-                self.as_agent("leasing.signing.plan").create(self.signing_vals(deposit_amount=amount))
+                self.as_agent("leasing.signing.plan").create(
+                    self.signing_vals(deposit_amount=amount)
+                )
 
     def test_signing_plan_without_fixed_date_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "fixed planned signing date"):
@@ -162,9 +176,17 @@ class TestLeasingForms(LeasingOfficeCase):
         claim = self.new_claim()
         claim.with_user(self.agent1).action_submit()
         claim.with_user(self.frontdesk).action_issue()
-        contract = self.env["leasing.contract"].with_user(self.frontdesk).create(
-            {"contract_number": claim.contract_number, "lead_id": self.lead.id,
-             "unit_id": self.unit.id, "claim_id": claim.id}
+        contract = (
+            self.env["leasing.contract"]
+            .with_user(self.frontdesk)
+            .create(
+                {
+                    "contract_number": claim.contract_number,
+                    "lead_id": self.lead.id,
+                    "unit_id": self.unit.id,
+                    "claim_id": claim.id,
+                }
+            )
         )
         self.assertEqual(claim.state, "signed")
         with self.assertRaisesRegex(UserError, "Only the leasing manager"):
@@ -209,14 +231,18 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_field_log_has_one_line_per_planned_prospect(self):
         plan = self.approved_field_plan()
-        log = self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        log = (
+            self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        )
         self.assertEqual(log.line_ids.lead_id, self.lead | self.other_lead)
         self.assertEqual(log.user_id, self.agent1)
 
     def test_field_log_due_next_morning_at_ten(self):
         # Visit day 2026-03-02 (Shanghai): due 2026-03-03 10:00 local = 02:00 UTC.
         plan = self.approved_field_plan()
-        log = self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        log = (
+            self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        )
         self.assertEqual(log.deadline, datetime(2026, 3, 3, 2, 0))
         log.line_ids.with_user(self.agent1).write({"outcome": "Interested"})
         with freeze_time(datetime(2026, 3, 3, 1, 59)):
@@ -225,7 +251,9 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_field_log_after_next_morning_is_late(self):
         plan = self.approved_field_plan()
-        log = self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        log = (
+            self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        )
         log.line_ids.with_user(self.agent1).write({"outcome": "Interested"})
         with freeze_time(datetime(2026, 3, 3, 2, 1)):
             log.with_user(self.agent1).action_submit()
@@ -233,13 +261,17 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_field_log_without_every_outcome_is_incomplete(self):
         plan = self.approved_field_plan()
-        log = self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        log = (
+            self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        )
         log.line_ids[0].with_user(self.agent1).outcome = "Interested"
         self.assertFalse(log.is_complete)
 
     def test_manager_reviews_log_then_it_is_locked(self):
         plan = self.approved_field_plan()
-        log = self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        log = (
+            self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        )
         log.line_ids.with_user(self.agent1).write({"outcome": "Interested"})
         log.with_user(self.agent1).action_submit()
         log.with_user(self.manager).write({"approval_comment": "Good notes"})
@@ -268,6 +300,12 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_front_desk_sees_all_registrations_and_claims(self):
         claim = self.new_claim()
-        form = self.as_agent("leasing.visitor.registration", self.agent2).create({"lead_id": self.lead.id})
-        self.assertIn(claim, self.env["leasing.contract.claim"].with_user(self.frontdesk).search([]))
-        self.assertIn(form, self.env["leasing.visitor.registration"].with_user(self.frontdesk).search([]))
+        form = self.as_agent("leasing.visitor.registration", self.agent2).create(
+            {"lead_id": self.lead.id}
+        )
+        self.assertIn(
+            claim, self.env["leasing.contract.claim"].with_user(self.frontdesk).search([])
+        )
+        self.assertIn(
+            form, self.env["leasing.visitor.registration"].with_user(self.frontdesk).search([])
+        )

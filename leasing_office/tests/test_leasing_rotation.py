@@ -12,7 +12,9 @@ class TestLeasingRotation(LeasingOfficeCase):
         return [line.turn_count for line in self.rotation.line_ids]
 
     def test_rule1_walkins_taken_in_table_order(self):
-        agents = [self.register(phone=f"1380000100{i}").lead_id.attributed_user_id for i in range(6)]
+        agents = [
+            self.register(phone=f"1380000100{i}").lead_id.attributed_user_id for i in range(6)
+        ]
         self.assertEqual(
             agents,
             [self.agent1, self.agent2, self.agent3, self.agent4, self.agent1, self.agent2],
@@ -71,7 +73,10 @@ class TestLeasingRotation(LeasingOfficeCase):
         self.register(phone="13800001000")
         self.set_status(self.line2, "busy")
         wizard = self.register(phone="13800001001")
-        expected = "agent3: next in turn; agent2 skipped, busy with a prospect; make-up turn owed to agent2"
+        expected = (
+            "agent3: next in turn; agent2 skipped, busy with a prospect; "
+            "make-up turn owed to agent2"
+        )
         self.assertEqual(wizard.explanation, expected)
         self.assertEqual(wizard.visit_id.explanation, expected)
         self.assertEqual(wizard.lead_id.attribution_note, expected)
@@ -123,7 +128,9 @@ class TestLeasingRotation(LeasingOfficeCase):
         self.line4.sequence = 0
         action = self.env["leasing.rotation"].with_user(self.frontdesk).action_new_for_today()
         copy = self.env["leasing.rotation"].browse(action["res_id"])
-        self.assertEqual(copy.line_ids.mapped("user_id"), self.agent4 | self.agent1 | self.agent2 | self.agent3)
+        self.assertEqual(
+            copy.line_ids.mapped("user_id"), self.agent4 | self.agent1 | self.agent2 | self.agent3
+        )
         self.assertEqual(copy.line_ids[0].user_id, self.agent4)
         self.assertEqual(sum(copy.line_ids.mapped("turn_count")), 0)
 

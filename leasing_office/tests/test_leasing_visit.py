@@ -45,7 +45,10 @@ class TestLeasingVisit(LeasingOfficeCase):
 
     def test_undo_after_window_is_refused(self):
         wizard = self.register_at(NOW, phone="13800011000")
-        with freeze_time(NOW + timedelta(minutes=11)), self.assertRaisesRegex(UserError, "within 10 minutes"):
+        with (
+            freeze_time(NOW + timedelta(minutes=11)),
+            self.assertRaisesRegex(UserError, "within 10 minutes"),
+        ):
             wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
         self.assertEqual(wizard.visit_id.state, "done")
 

@@ -18,7 +18,9 @@ class TestWalkinBadInput(LeasingOfficeCase):
         self.assertEqual(sum(self.rotation.line_ids.mapped("turn_count")), 0)
 
     def test_missing_name_is_refused(self):
-        self.assert_refused(ValidationError, "name or company", contact_name="", phone="13800012000")
+        self.assert_refused(
+            ValidationError, "name or company", contact_name="", phone="13800012000"
+        )
 
     def test_missing_phone_is_refused(self):
         self.assert_refused(ValidationError, "phone", contact_name="Wang", phone=" ")
@@ -37,7 +39,11 @@ class TestWalkinBadInput(LeasingOfficeCase):
 
     def test_leadership_and_overflow_together_are_refused(self):
         self.assert_refused(
-            ValidationError, "not both", phone="13800012000", overflow=True, leadership_referral=True
+            ValidationError,
+            "not both",
+            phone="13800012000",
+            overflow=True,
+            leadership_referral=True,
         )
 
     def test_malformed_phone_keeps_raw_text(self):

@@ -25,26 +25,36 @@ class TestWalkinConcurrency(TransactionCase):
             company = env["res.company"].create({"name": f"Concurrency Mall {tag}"})
 
             def user(login, group):
-                return env["res.users"].with_context(no_reset_password=True).create(
-                    {
-                        "name": login,
-                        "login": f"{login}_{tag}",
-                        "company_id": company.id,
-                        "company_ids": [fields.Command.set(company.ids)],
-                        "group_ids": [fields.Command.set([env.ref(group).id])],
-                    }
+                return (
+                    env["res.users"]
+                    .with_context(no_reset_password=True)
+                    .create(
+                        {
+                            "name": login,
+                            "login": f"{login}_{tag}",
+                            "company_id": company.id,
+                            "company_ids": [fields.Command.set(company.ids)],
+                            "group_ids": [fields.Command.set([env.ref(group).id])],
+                        }
+                    )
                 )
 
             agents = [user(f"agent{i}", "leasing_office.group_leasing_agent") for i in (1, 2, 3)]
-            self.clerks = [user(f"clerk{i}", "leasing_office.group_leasing_frontdesk").id for i in (1, 2)]
-            rotation = env["leasing.rotation"].with_company(company).create(
-                {
-                    "date": fields.Date.context_today(env["leasing.rotation"]),
-                    "line_ids": [
-                        fields.Command.create({"user_id": agent.id, "sequence": index})
-                        for index, agent in enumerate(agents)
-                    ],
-                }
+            self.clerks = [
+                user(f"clerk{i}", "leasing_office.group_leasing_frontdesk").id for i in (1, 2)
+            ]
+            rotation = (
+                env["leasing.rotation"]
+                .with_company(company)
+                .create(
+                    {
+                        "date": fields.Date.context_today(env["leasing.rotation"]),
+                        "line_ids": [
+                            fields.Command.create({"user_id": agent.id, "sequence": index})
+                            for index, agent in enumerate(agents)
+                        ],
+                    }
+                )
             )
             self.company_id, self.rotation_id = company.id, rotation.id
             self.agent_ids = [agent.id for agent in agents]
@@ -55,9 +65,15 @@ class TestWalkinConcurrency(TransactionCase):
             cr.execute("SELECT id FROM crm_lead WHERE company_id = %s", [self.company_id])
             lead_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
             cr.execute("DELETE FROM leasing_visit WHERE lead_id IN %s", [lead_ids])
-            cr.execute("DELETE FROM leasing_rotation_turn WHERE rotation_id = %s", [self.rotation_id])
-            cr.execute("UPDATE leasing_rotation SET last_line_id = NULL WHERE id = %s", [self.rotation_id])
-            cr.execute("DELETE FROM leasing_rotation_line WHERE rotation_id = %s", [self.rotation_id])
+            cr.execute(
+                "DELETE FROM leasing_rotation_turn WHERE rotation_id = %s", [self.rotation_id]
+            )
+            cr.execute(
+                "UPDATE leasing_rotation SET last_line_id = NULL WHERE id = %s", [self.rotation_id]
+            )
+            cr.execute(
+                "DELETE FROM leasing_rotation_line WHERE rotation_id = %s", [self.rotation_id]
+            )
             cr.execute("DELETE FROM leasing_rotation WHERE id = %s", [self.rotation_id])
             cr.execute("DELETE FROM crm_lead WHERE id IN %s", [lead_ids])
             cr.execute(
@@ -121,10 +137,16 @@ class TestWalkinConcurrency(TransactionCase):
 
         with self.registry.cursor() as cr:
             cr.execute(
-                "SELECT user_id, COALESCE(turn_count, 0) FROM leasing_rotation_line WHERE rotation_id = %s "
-                "ORDER BY sequence",
+                "SELECT user_id, COALESCE(turn_count, 0) FROM leasing_rotation_line "
+                "WHERE rotation_id = %s ORDER BY sequence",
                 [self.rotation_id],
             )
-            self.assertEqual(cr.fetchall(), [(self.agent_ids[0], 1), (self.agent_ids[1], 1), (self.agent_ids[2], 0)])
-            cr.execute("SELECT count(*) FROM leasing_rotation_turn WHERE rotation_id = %s", [self.rotation_id])
+            self.assertEqual(
+                cr.fetchall(),
+                [(self.agent_ids[0], 1), (self.agent_ids[1], 1), (self.agent_ids[2], 0)],
+            )
+            cr.execute(
+                "SELECT count(*) FROM leasing_rotation_turn WHERE rotation_id = %s",
+                [self.rotation_id],
+            )
             self.assertEqual(cr.fetchone()[0], 2)

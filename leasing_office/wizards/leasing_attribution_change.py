@@ -25,7 +25,9 @@ class LeasingAttributionChange(models.TransientModel):
         self.env["crm.lead"]._check_leasing_manager()
         user = self.env["res.users"] if self.make_public else self.user_id
         if not user and not self.make_public:
-            raise UserError(self.env._("Choose the new agent, or move the prospect to the public pool."))
+            raise UserError(
+                self.env._("Choose the new agent, or move the prospect to the public pool.")
+            )
         self.lead_id._leasing_change_attribution(
             user, self.reason, "manual", "public" if self.make_public else None
         )

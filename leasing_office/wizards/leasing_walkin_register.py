@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.phone_key import normalize_phone
@@ -93,7 +93,9 @@ class LeasingWalkinRegister(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(self.env.ref("leasing_office.leasing_walkin_register_view_done").id, "form")],
+            "views": [
+                (self.env.ref("leasing_office.leasing_walkin_register_view_done").id, "form")
+            ],
             "target": "new",
         }
 
@@ -201,8 +203,10 @@ class LeasingWalkinRegister(models.TransientModel):
 
     def _create_visit(self, lead, kind, receiver, agent, note, rotation, on_behalf, turn=None):
         # The visit's own chatter starts empty: the prospect's chatter tells the story.
-        Visit = self.env["leasing.visit"].sudo().with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True
+        Visit = (
+            self.env["leasing.visit"]
+            .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
         )
         return Visit.create(
             {

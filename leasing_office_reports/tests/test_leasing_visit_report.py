@@ -12,12 +12,16 @@ class TestLeasingVisitReport(LeasingOfficeCase):
         super().setUpClass()
         phones = ["13800020001", "13800020002", "13800020003", "13800020001"]
         for phone in phones:  # agent1, agent2, agent3, then agent1's prospect returns
-            wizard = cls.env["leasing.walkin.register"].with_user(cls.frontdesk).create(
-                {"contact_name": phone, "phone": phone}
+            wizard = (
+                cls.env["leasing.walkin.register"]
+                .with_user(cls.frontdesk)
+                .create({"contact_name": phone, "phone": phone})
             )
             wizard.action_register()
-        overflow = cls.env["leasing.walkin.register"].with_user(cls.frontdesk).create(
-            {"contact_name": "Pool", "phone": "13800020009", "overflow": True}
+        overflow = (
+            cls.env["leasing.walkin.register"]
+            .with_user(cls.frontdesk)
+            .create({"contact_name": "Pool", "phone": "13800020009", "overflow": True})
         )
         overflow.action_register()
         cls.env.flush_all()
@@ -42,7 +46,9 @@ class TestLeasingVisitReport(LeasingOfficeCase):
 
     def test_public_visits_count_for_no_agent(self):
         rows = self.env["leasing.visit.report"]._read_group(
-            [("is_public", "=", True), ("lead_id.phone", "=", "13800020009")], [], ["visit_count:sum"]
+            [("is_public", "=", True), ("lead_id.phone", "=", "13800020009")],
+            [],
+            ["visit_count:sum"],
         )
         self.assertEqual(rows, [(1,)])
 
