@@ -49,5 +49,4 @@
         "demo/leasing_unit_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -13,5 +13,4 @@
         "report/leasing_visit_report_views.xml",
         "views/leasing_office_reports_menus.xml",
     ],
-    "installable": True,
 }

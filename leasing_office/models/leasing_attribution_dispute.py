@@ -16,9 +16,7 @@ class LeasingAttributionDispute(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Prospect", ondelete="restrict", index=True)
     lead_name = fields.Char(string="Prospect Name", readonly=True)
     phone = fields.Char(help="The prospect's phone, when you cannot see the prospect itself.")
-    raised_by_id = fields.Many2one(
-        "res.users", string="Raised By", default=lambda self: self.env.user, readonly=True
-    )
+    raised_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     claimed_user_id = fields.Many2one(
         "res.users",
         string="Claimed For",
@@ -42,7 +40,7 @@ class LeasingAttributionDispute(models.Model):
         tracking=True,
     )
     decision_reason = fields.Text(readonly=True, tracking=True)
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_on = fields.Datetime(readonly=True)
 
     @api.depends("lead_name", "raised_by_id")

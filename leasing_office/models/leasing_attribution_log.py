@@ -15,9 +15,7 @@ class LeasingAttributionLog(models.Model):
         "crm.lead", string="Prospect", required=True, ondelete="restrict", index=True
     )
     change_date = fields.Datetime(string="Changed On", default=fields.Datetime.now, required=True)
-    changed_by_id = fields.Many2one(
-        "res.users", string="Changed By", default=lambda self: self.env.user, required=True
-    )
+    changed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True)
     from_type = fields.Selection(ATTRIBUTION_TYPES, string="From Attribution")
     from_user_id = fields.Many2one("res.users", string="From Agent")
     to_type = fields.Selection(ATTRIBUTION_TYPES, string="To Attribution")

@@ -33,7 +33,7 @@ class LeasingComplianceCheck(models.Model):
     )
     date_from = fields.Date(required=True)
     date_to = fields.Date(required=True, help="Last day of the period, included.")
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_at = fields.Datetime(string="Checked On", readonly=True)
     item_ids = fields.One2many("leasing.compliance.check.item", "check_id", string="Forms Not Done")
     line_ids = fields.One2many(

@@ -22,7 +22,7 @@ class LeasingContractClaim(models.Model):
 
     contract_number = fields.Char(required=True, tracking=True, index=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
-    unit_id = fields.Many2one("leasing.unit", string="Unit", index=True)
+    unit_id = fields.Many2one("leasing.unit", index=True)
     pickup_at = fields.Datetime(
         string="Form Needed By",
         required=True,
@@ -33,7 +33,7 @@ class LeasingContractClaim(models.Model):
     state = fields.Selection(
         CLAIM_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
     )
-    issued_by_id = fields.Many2one("res.users", string="Issued By", readonly=True)
+    issued_by_id = fields.Many2one("res.users", readonly=True)
     issued_at = fields.Datetime(string="Issued On", readonly=True)
     end_note = fields.Char(string="Returned / Void Because", tracking=True)
     contract_ids = fields.One2many("leasing.contract", "claim_id", string="Signed Contract")

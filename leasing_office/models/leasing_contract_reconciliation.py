@@ -92,7 +92,7 @@ class LeasingContractReconciliation(models.Model):
 
     @api.model
     def _cron_reconcile_today(self):
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].search([("active", "=", True)]):
             records = self.with_company(company)
             today = fields.Date.context_today(records)
             rec = records.search([("date", "=", today), ("company_id", "=", company.id)])

@@ -17,7 +17,7 @@ class LeasingMorningMeeting(models.Model):
         "res.users", string="Minutes By", required=True, default=lambda self: self.env.user
     )
     attendee_ids = fields.Many2many("res.users", string="Attendees")
-    work_assigned = fields.Html(string="Work Assigned")
+    work_assigned = fields.Html()
     notices = fields.Html()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True

@@ -166,8 +166,8 @@ class LeasingRotation(models.Model):
     @api.model
     def _cron_create_today(self):
         """Open each company's table for the day, in the order of its latest table."""
-        companies = self.search([]).company_id
-        for company in companies:
+        companies = self._read_group([("date", "!=", False)], ["company_id"])
+        for (company,) in companies:
             rotations = self.with_company(company)
             rotations._create_for_date(fields.Date.context_today(rotations))
 

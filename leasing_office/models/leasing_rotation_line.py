@@ -46,7 +46,7 @@ class LeasingRotationLine(models.Model):
     owed_since = fields.Datetime(readonly=True)
     is_next = fields.Boolean(string="Up Next", compute="_compute_is_next")
     calls_today = fields.Integer(string="Calls", compute="_compute_calls_today")
-    call_target = fields.Integer(string="Call Target", compute="_compute_calls_today")
+    call_target = fields.Integer(compute="_compute_calls_today")
 
     _rotation_user_uniq = models.UniqueIndex(
         "(rotation_id, user_id)", "An agent appears only once in a day's rotation table."

@@ -18,7 +18,7 @@ class LeasingSigningPlan(models.Model):
     deposit_date = fields.Date(required=True, default=fields.Date.context_today)
     receipt_number = fields.Char()
     unit_ids = fields.Many2many("leasing.unit", string="Intended Units")
-    planned_signing_date = fields.Date(string="Planned Signing Date", required=True)
+    planned_signing_date = fields.Date(required=True)
     state = fields.Selection(
         [("open", "To Sign"), ("signed", "Signed"), ("cancelled", "Cancelled")],
         default="open",

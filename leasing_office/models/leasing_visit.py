@@ -51,7 +51,7 @@ class LeasingVisit(models.Model):
     turn_id = fields.Many2one("leasing.rotation.turn", readonly=True)
     explanation = fields.Char(string="Why This Agent", readonly=True)
     registered_by_id = fields.Many2one(
-        "res.users", string="Registered By", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True
     )
     state = fields.Selection(
         [("done", "Registered"), ("cancelled", "Undone")],

@@ -15,7 +15,7 @@ class LeasingVisitorRegistration(models.Model):
     _form_required_fields = ("lead_id", "business_type", "desired_area", "needs")
 
     name = fields.Char(compute="_compute_name", store=True)
-    visit_id = fields.Many2one("leasing.visit", string="Visit", index=True)
+    visit_id = fields.Many2one("leasing.visit", index=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     visit_end = fields.Datetime(
         string="Prospect Left At", required=True, default=fields.Datetime.now

@@ -27,7 +27,7 @@ class LeasingWorkPlan(models.Model):
 
     @api.model
     def _cron_prepare_tomorrow(self):
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].search([("active", "=", True)]):
             plans = self.with_company(company)
             tomorrow = fields.Date.context_today(plans) + timedelta(days=1)
             plan = plans.search([("date", "=", tomorrow), ("company_id", "=", company.id)])

@@ -19,7 +19,7 @@ class LeasingWalkinRegister(models.TransientModel):
     _name = "leasing.walkin.register"
     _description = "Register a Walk-in"
 
-    contact_name = fields.Char(string="Contact Name")
+    contact_name = fields.Char()
     partner_name = fields.Char(string="Company / Shop")
     phone = fields.Char()
     card_user_id = fields.Many2one(
@@ -40,7 +40,7 @@ class LeasingWalkinRegister(models.TransientModel):
     )
     description = fields.Text(string="Needs")
     lead_id = fields.Many2one("crm.lead", string="Prospect", readonly=True)
-    visit_id = fields.Many2one("leasing.visit", string="Visit", readonly=True)
+    visit_id = fields.Many2one("leasing.visit", readonly=True)
     explanation = fields.Char(string="Why This Agent", readonly=True)
 
     # ------------------------------------------------------------------
