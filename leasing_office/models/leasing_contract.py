@@ -14,7 +14,9 @@ class LeasingContract(models.Model):
     contract_number = fields.Char(required=True, index=True, tracking=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     unit_id = fields.Many2one("leasing.unit", required=True, index=True)
-    claim_id = fields.Many2one("leasing.contract.claim", index=True, tracking=True)
+    claim_id = fields.Many2one(
+        "leasing.contract.claim", string="Contract Claim", index=True, tracking=True
+    )
     signed_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one(
         "res.users",
