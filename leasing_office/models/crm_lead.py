@@ -79,6 +79,7 @@ class CrmLead(models.Model):
     field_visit_line_ids = fields.One2many(
         "leasing.field.visit.log.line", "lead_id", string="Field Visits"
     )
+    info_sent_ids = fields.One2many("leasing.info.sent", "lead_id", string="Information Given")
     field_visit_count = fields.Integer(
         compute="_compute_field_visit_count", store=True, string="Field Visits Made"
     )

@@ -29,6 +29,7 @@ class LeasingApprovalMixin(models.AbstractModel):
     approval_comment = fields.Text(string="Manager's Comment", copy=False, tracking=True)
 
     def action_request_approval(self):
+        self.check_access("write")
         for record in self:
             if record.approval_state not in ("draft", "rejected"):
                 raise UserError(self.env._("This form is already with the manager."))
@@ -37,6 +38,7 @@ class LeasingApprovalMixin(models.AbstractModel):
 
     def action_approve(self):
         self._check_can_approve()
+        self._before_approve()
         self.sudo().write(
             {
                 "approval_state": "approved",
@@ -45,6 +47,9 @@ class LeasingApprovalMixin(models.AbstractModel):
             }
         )
         return True
+
+    def _before_approve(self):
+        """Hook: what approving changes besides the signature."""
 
     def action_send_back(self, comment=None):
         self._check_can_approve()
@@ -71,6 +76,13 @@ class LeasingApprovalMixin(models.AbstractModel):
                 )
             if record.user_id == self.env.user:
                 raise UserError(self.env._("Nobody approves their own form."))
+            record._check_before_approval()
+
+    def _check_before_approval(self):
+        """Hook: raise when the record cannot be approved as it stands."""
 
     def _is_locked_for_owner(self):
-        return super()._is_locked_for_owner() or self.approval_state in ("to_approve", "approved")
+        # Combined with leasing.form.mixin, a submitted form is locked too.
+        parent = getattr(super(), "_is_locked_for_owner", None)
+        locked = self.approval_state in ("to_approve", "approved")
+        return locked or bool(parent and parent())

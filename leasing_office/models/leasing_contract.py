@@ -49,7 +49,22 @@ class LeasingContract(models.Model):
             vals.update(user_id=lead.attributed_user_id.id, is_public=lead.is_public)
         contracts = super().create(vals_list)
         contracts.claim_id.sudo().filtered(lambda c: c.state == "issued").state = "signed"
+        contracts._close_signing_plans()
         return contracts
+
+    def _close_signing_plans(self):
+        """The prospect's open signing plan holding the unit is now signed; others may not sign it."""
+        for contract in self:
+            holder = contract.unit_id.reservation_plan_id.sudo()
+            if holder and holder.lead_id != contract.lead_id:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s is reserved for %(lead)s by a signing plan.",
+                        unit=contract.unit_id.code,
+                        lead=holder.lead_id.display_name,
+                    )
+                )
+            holder.write({"state": "signed"})
 
     def write(self, vals):
         if not self.env.su and not self.env.user.has_group("leasing_office.group_leasing_manager"):

@@ -43,7 +43,30 @@ class LeasingSigningPlan(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_deposit_vals(vals)
-        return super().create(vals_list)
+        plans = super().create(vals_list)
+        plans._sync_reservations()
+        return plans
+
+    def write(self, vals):
+        previous = {plan: plan.unit_ids for plan in self} if "unit_ids" in vals or "state" in vals else {}
+        result = super().write(vals)
+        for plan, units in previous.items():
+            (units - plan.unit_ids)._release_from(plan)
+        if previous:
+            self._sync_reservations()
+        return result
+
+    def _sync_reservations(self):
+        """An open plan reserves its units; a signed or cancelled one releases them."""
+        for plan in self:
+            if plan.state == "open":
+                plan.unit_ids._reserve_for(plan)
+            else:
+                plan.unit_ids._release_from(plan)
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        return True
 
     @api.model
     def _check_deposit_vals(self, vals):

@@ -1,4 +1,6 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 UNIT_STATES = [("available", "Available"), ("reserved", "Reserved"), ("signed", "Signed")]
 
@@ -17,6 +19,19 @@ class LeasingUnit(models.Model):
     floor = fields.Char(index=True)
     zone = fields.Char(index=True)
     area = fields.Float(string="Area (m²)")
+    rent_standard = fields.Float(string="Rent Standard (per m² per month)", tracking=True)
+    incentive_ids = fields.Many2many(
+        "leasing.info",
+        string="Incentive Policies",
+        domain=[("category", "=", "incentive"), ("is_sendable", "=", True)],
+    )
+    reservation_plan_id = fields.Many2one(
+        "leasing.signing.plan",
+        string="Reserved By",
+        readonly=True,
+        index=True,
+        help="The open contract-signing plan holding this unit.",
+    )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -38,7 +53,43 @@ class LeasingUnit(models.Model):
                 lambda contract: contract.state == "signed"
             )[:1].lead_id
 
-    @api.depends("signed_lead_id")
+    @api.depends("signed_lead_id", "reservation_plan_id")
     def _compute_state(self):
         for unit in self:
-            unit.state = "signed" if unit.signed_lead_id else "available"
+            if unit.signed_lead_id:
+                unit.state = "signed"
+            else:
+                unit.state = "reserved" if unit.reservation_plan_id else "available"
+
+    def _reserve_for(self, plan):
+        """Reserve these units for ``plan``, waiting for concurrent reservations first.
+
+        The row lock plus the write make a concurrent transaction that reserved one of these
+        units meanwhile fail with a serialisation error, and retry with fresh data.
+        """
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", SQL.identifier(self._table),
+                tuple(self.ids))
+        )
+        self.invalidate_recordset(["reservation_plan_id", "state"])
+        for unit in self:
+            holder = unit.reservation_plan_id
+            if holder and holder != plan:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s is already reserved by %(plan)s.",
+                        unit=unit.code,
+                        plan=holder.name,
+                    )
+                )
+            if unit.state == "signed" and unit.signed_lead_id != plan.lead_id:
+                raise ValidationError(
+                    self.env._("Unit %(unit)s is already signed.", unit=unit.code)
+                )
+        self.sudo().reservation_plan_id = plan
+
+    def _release_from(self, plan):
+        self.filtered(lambda unit: unit.reservation_plan_id == plan).sudo().reservation_plan_id = False

@@ -38,6 +38,18 @@ class ResConfigSettings(models.TransientModel):
     leasing_call_target = fields.Integer(
         string="Daily Call Target", config_parameter="leasing_office.call_target", default=50
     )
+    leasing_commission_per_contract = fields.Float(
+        string="Commission per Signed Contract",
+        config_parameter="leasing_office.commission_per_contract",
+        default=1000.0,
+        help="Scaled by the agent's completion rate (Commission Tiers).",
+    )
+    leasing_manager_bonus = fields.Float(
+        string="Manager's Monthly Bonus",
+        config_parameter="leasing_office.manager_bonus",
+        default=5000.0,
+        help="Scaled by the department's completion rate (Commission Tiers).",
+    )
     leasing_phone_region = fields.Char(
         string="Phone Region",
         config_parameter="leasing_office.phone_region",

@@ -1,0 +1,140 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .leasing_commission_tier import COMMISSION_KINDS
+
+DEFAULT_PER_CONTRACT = 1000.0
+DEFAULT_MANAGER_BONUS = 5000.0
+
+
+class LeasingCommissionStatement(models.Model):
+    """任務與提成: one person's commission or bonus for a month.
+
+    Computed from the month's signed contracts credited to the agent (public-pool contracts
+    never enter an agent's statement) and the completion rate against the approved target;
+    the manager reviews it, leadership approves it, then it is locked.
+    """
+
+    _name = "leasing.commission.statement"
+    _description = "Commission Statement"
+    _inherit = ["mail.thread", "leasing.approval.mixin"]
+    _order = "month desc, kind, user_id"
+    _approval_group = "leasing_office.group_leasing_leader"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    month = fields.Date(required=True, help="First day of the month.")
+    user_id = fields.Many2one("res.users", string="Person", required=True, index=True)
+    kind = fields.Selection(COMMISSION_KINDS, required=True, default="agent")
+    contract_ids = fields.Many2many("leasing.contract", string="Signed Contracts", readonly=True)
+    contract_count = fields.Integer(readonly=True)
+    target_contracts = fields.Integer(readonly=True)
+    completion_rate = fields.Float(string="Completion (%)", readonly=True)
+    factor = fields.Float(readonly=True)
+    amount = fields.Monetary(readonly=True, currency_field="currency_id", tracking=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    reviewed_by_id = fields.Many2one("res.users", string="Reviewed By", readonly=True)
+    reviewed_at = fields.Datetime(string="Reviewed On", readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _month_user_kind_uniq = models.UniqueIndex(
+        "(company_id, month, user_id, kind)", "One statement per person and month."
+    )
+
+    @api.depends("month", "user_id", "kind")
+    def _compute_name(self):
+        for statement in self:
+            statement.name = self.env._(
+                "%(person)s %(month)s", person=statement.user_id.name, month=statement.month
+            )
+
+    def write(self, vals):
+        if not self.env.su and "approved" in self.mapped("approval_state"):
+            raise UserError(self.env._("An approved statement is locked."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # COMPUTATION
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _generate(self, month):
+        """Create or refresh the statements of ``month`` for the plan's agents and the manager."""
+        month = month.replace(day=1)
+        plan = self.env["leasing.target.plan"]._get_current(month)
+        if not plan:
+            raise UserError(
+                self.env._("There is no approved target plan for %(month)s.", month=month)
+            )
+        manager = plan.user_id
+        people = [(line.user_id, "agent") for line in plan.line_ids] + [(manager, "manager")]
+        statements = self.browse()
+        for user, kind in people:
+            statement = self.search(
+                [("month", "=", month), ("user_id", "=", user.id), ("kind", "=", kind),
+                 ("company_id", "=", self.env.company.id)]
+            ) or self.create({"month": month, "user_id": user.id, "kind": kind})
+            statements |= statement
+        statements.filtered(lambda s: s.approval_state != "approved").action_compute()
+        return statements
+
+    def action_compute(self):
+        for statement in self:
+            if statement.approval_state in ("to_approve", "approved"):
+                raise UserError(self.env._("A statement with leadership can no longer change."))
+            statement.sudo().write(statement._compute_vals())
+        return True
+
+    def _compute_vals(self):
+        self.ensure_one()
+        plan = self.env["leasing.target.plan"]._get_current(self.month)
+        month_end = self.month + relativedelta(months=1, days=-1)
+        params = self.env["ir.config_parameter"].sudo()
+        Tier = self.env["leasing.commission.tier"].sudo()
+        if self.kind == "manager":
+            done, target = plan.actual_contracts, plan.target_contracts
+            contracts = self.env["leasing.contract"]
+            base = float(params.get_param("leasing_office.manager_bonus", DEFAULT_MANAGER_BONUS))
+        else:
+            contracts = self.env["leasing.contract"].sudo().search(
+                [
+                    ("user_id", "=", self.user_id.id),
+                    ("is_public", "=", False),
+                    ("state", "=", "signed"),
+                    ("signed_date", ">=", self.month),
+                    ("signed_date", "<=", month_end),
+                ]
+            )
+            line = plan.line_ids.filtered(lambda line: line.user_id == self.user_id)
+            done, target = len(contracts), line.target_contracts
+            base = len(contracts) * float(
+                params.get_param("leasing_office.commission_per_contract", DEFAULT_PER_CONTRACT)
+            )
+        rate = round(100.0 * done / target, 2) if target else 0.0
+        factor = Tier._factor_for(self.kind, rate)
+        return {
+            "contract_ids": [fields.Command.set(contracts.ids)],
+            "contract_count": done,
+            "target_contracts": target,
+            "completion_rate": rate,
+            "factor": factor,
+            "amount": base * factor,
+        }
+
+    # ------------------------------------------------------------------
+    # REVIEW AND APPROVAL
+    # ------------------------------------------------------------------
+
+    def action_review(self):
+        """The manager reviews the figures, then they go to leadership."""
+        if not self.env.user.has_group("leasing_office.group_leasing_manager"):
+            raise UserError(self.env._("Only the leasing manager reviews statements."))
+        self.sudo().write({"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()})
+        return self.action_request_approval()
+
+    def _check_before_approval(self):
+        if not self.reviewed_by_id:
+            raise UserError(self.env._("The manager reviews a statement before leadership."))
