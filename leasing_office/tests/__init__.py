@@ -11,3 +11,8 @@ from . import test_leasing_approval_mixin
 from . import test_leasing_forms
 from . import test_contract_reconciliation
 from . import test_daily_routine
+from . import test_leasing_target_plan
+from . import test_leasing_commission
+from . import test_merchant_tier
+from . import test_leasing_info
+from . import test_leasing_unit
