@@ -1,7 +1,6 @@
 from . import leasing_form_mixin
 from . import leasing_approval_mixin
 from . import crm_lead
-from . import crm_lead_tier
 from . import leasing_attribution_dispute
 from . import leasing_attribution_log
 from . import leasing_call_log

@@ -17,6 +17,22 @@ PROSPECT_CLASSES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
 # Days between follow-ups per class, unless configured (leasing_office.followup_days_<class>).
 DEFAULT_FOLLOWUP_DAYS = {"a": 2, "b": 7, "c": 14, "d": 30}
 
+DEALER_LEVELS = [("provincial", "Provincial"), ("city", "City"), ("local", "Local")]
+STRENGTHS = [("strong", "Strong"), ("medium", "Medium"), ("weak", "Weak")]
+TIERS = [("1", "Tier 1"), ("2", "Tier 2"), ("3", "Tier 3")]
+TIER_STATES = [
+    ("none", "Not Assessed"),
+    ("assigned", "Assigned by the Manager"),
+    ("confirmed", "Confirmed by Leadership"),
+]
+# Default thresholds (tier 1, tier 2); each is a config parameter leasing_office.tier_<name>.
+DEFAULT_THRESHOLDS = {
+    "store_count": (5, 2),
+    "store_size": (500.0, 150.0),
+    "warehouse_area": (2000.0, 500.0),
+    "capital_turnover": (10_000_000.0, 2_000_000.0),
+}
+
 # Fields that decide who gets the credit for a prospect. They only change through the
 # attribution engine (walk-in registration, the manager's attribution change, a dispute
 # decision, a key-account transfer), which writes them as superuser and logs every change.
@@ -83,6 +99,25 @@ class CrmLead(models.Model):
     field_visit_count = fields.Integer(
         compute="_compute_field_visit_count", store=True, string="Field Visits Made"
     )
+
+    # Merchant tier (中小商戶實力分檔)
+    store_size = fields.Float(string="Largest Store (m²)", tracking=True)
+    store_count = fields.Integer(string="Number of Stores", tracking=True)
+    store_attachment_ids = fields.Many2many(
+        "ir.attachment", string="Store Evidence", help="Photos, licences, leases of the stores."
+    )
+    dealer_level = fields.Selection(DEALER_LEVELS, tracking=True)
+    warehouse_area = fields.Float(string="Warehouse Area (m²)", tracking=True)
+    capital_turnover = fields.Float(string="Yearly Capital Turnover", tracking=True)
+    is_manufacturer = fields.Boolean(string="Manufacturer")
+    manufacturer_strength = fields.Selection(STRENGTHS, tracking=True)
+    suggested_tier = fields.Selection(TIERS, compute="_compute_suggested_tier")
+    merchant_tier = fields.Selection(TIERS, tracking=True, readonly=True)
+    tier_state = fields.Selection(
+        TIER_STATES, default="none", required=True, tracking=True, readonly=True
+    )
+    tier_verified_at = fields.Datetime(string="Data Verified On", readonly=True, tracking=True)
+    tier_confirmed_by_id = fields.Many2one("res.users", readonly=True)
 
     @api.depends("attribution_type", "attributed_user_id")
     def _compute_is_public(self):
@@ -329,3 +364,90 @@ class CrmLead(models.Model):
     def _check_leasing_manager(self):
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise AccessError(self.env._("Only the leasing manager may do this."))
+
+    # ------------------------------------------------------------------
+    # MERCHANT TIER
+    # ------------------------------------------------------------------
+
+    @api.depends(
+        "store_size",
+        "store_count",
+        "dealer_level",
+        "warehouse_area",
+        "capital_turnover",
+        "is_manufacturer",
+        "manufacturer_strength",
+    )
+    def _compute_suggested_tier(self):
+        thresholds = self._tier_thresholds()
+        for lead in self:
+            lead.suggested_tier = lead._suggest_tier(thresholds)
+
+    @api.model
+    def _tier_thresholds(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return {
+            name: tuple(
+                float(params.get_param(f"leasing_office.tier{tier}_{name}", default))
+                for tier, default in zip((1, 2), defaults, strict=True)
+            )
+            for name, defaults in DEFAULT_THRESHOLDS.items()
+        }
+
+    def _suggest_tier(self, thresholds):
+        """Tier 1 when any criterion reaches the tier-1 threshold, tier 2 likewise, else 3."""
+        self.ensure_one()
+        for index, tier in ((0, "1"), (1, "2")):
+            level = ("provincial",) if tier == "1" else ("provincial", "city")
+            strength = ("strong",) if tier == "1" else ("strong", "medium")
+            if (
+                any(
+                    self[name] and self[name] >= bounds[index]
+                    for name, bounds in thresholds.items()
+                )
+                or self.dealer_level in level
+                or (self.is_manufacturer and self.manufacturer_strength in strength)
+            ):
+                return tier
+        return "3"
+
+    def _check_tier_applies(self):
+        if any(lead.key_account_transferred for lead in self):
+            raise UserError(
+                self.env._(
+                    "Tiers are for small and medium merchants, not transferred big accounts."
+                )
+            )
+
+    def action_assign_tier(self, tier=None):
+        """The manager assigns the tier (the suggested one unless given)."""
+        self._check_leasing_manager()
+        self._check_tier_applies()
+        for lead in self:
+            lead.sudo().write(
+                {
+                    "merchant_tier": tier
+                    or self.env.context.get("merchant_tier")
+                    or lead.suggested_tier,
+                    "tier_state": "assigned",
+                    "tier_verified_at": fields.Datetime.now(),
+                    "tier_confirmed_by_id": False,
+                }
+            )
+        return True
+
+    def action_verify_tier_data(self):
+        """The manager's weekly check that the criteria still hold."""
+        self._check_leasing_manager()
+        self.sudo().tier_verified_at = fields.Datetime.now()
+        return True
+
+    def action_confirm_tier(self):
+        if not self.env.user.has_group("leasing_office.group_leasing_leader"):
+            raise UserError(self.env._("Only leadership confirms a merchant tier."))
+        if any(lead.tier_state != "assigned" for lead in self):
+            raise UserError(
+                self.env._("The manager assigns the tier before leadership confirms it.")
+            )
+        self.sudo().write({"tier_state": "confirmed", "tier_confirmed_by_id": self.env.user.id})
+        return True

@@ -34,7 +34,7 @@ class LeasingCommissionStatement(models.Model):
     factor = fields.Float(readonly=True)
     amount = fields.Monetary(readonly=True, currency_field="currency_id", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    reviewed_by_id = fields.Many2one("res.users", string="Reviewed By", readonly=True)
+    reviewed_by_id = fields.Many2one("res.users", readonly=True)
     reviewed_at = fields.Datetime(string="Reviewed On", readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -61,6 +61,21 @@ class LeasingCommissionStatement(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def action_generate(self, month=None):
+        """The manager computes the statements of a month (the current one by default)."""
+        if not self.env.user.has_group("leasing_office.group_leasing_manager"):
+            raise UserError(self.env._("Only the leasing manager computes statements."))
+        month = fields.Date.to_date(month) if month else fields.Date.context_today(self)
+        statements = self._generate(month)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Commission Statements"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [("id", "in", statements.ids)],
+        }
+
+    @api.model
     def _generate(self, month):
         """Create or refresh the statements of ``month`` for the plan's agents and the manager."""
         month = month.replace(day=1)
@@ -74,8 +89,12 @@ class LeasingCommissionStatement(models.Model):
         statements = self.browse()
         for user, kind in people:
             statement = self.search(
-                [("month", "=", month), ("user_id", "=", user.id), ("kind", "=", kind),
-                 ("company_id", "=", self.env.company.id)]
+                [
+                    ("month", "=", month),
+                    ("user_id", "=", user.id),
+                    ("kind", "=", kind),
+                    ("company_id", "=", self.env.company.id),
+                ]
             ) or self.create({"month": month, "user_id": user.id, "kind": kind})
             statements |= statement
         statements.filtered(lambda s: s.approval_state != "approved").action_compute()
@@ -99,14 +118,18 @@ class LeasingCommissionStatement(models.Model):
             contracts = self.env["leasing.contract"]
             base = float(params.get_param("leasing_office.manager_bonus", DEFAULT_MANAGER_BONUS))
         else:
-            contracts = self.env["leasing.contract"].sudo().search(
-                [
-                    ("user_id", "=", self.user_id.id),
-                    ("is_public", "=", False),
-                    ("state", "=", "signed"),
-                    ("signed_date", ">=", self.month),
-                    ("signed_date", "<=", month_end),
-                ]
+            contracts = (
+                self.env["leasing.contract"]
+                .sudo()
+                .search(
+                    [
+                        ("user_id", "=", self.user_id.id),
+                        ("is_public", "=", False),
+                        ("state", "=", "signed"),
+                        ("signed_date", ">=", self.month),
+                        ("signed_date", "<=", month_end),
+                    ]
+                )
             )
             line = plan.line_ids.filtered(lambda line: line.user_id == self.user_id)
             done, target = len(contracts), line.target_contracts
@@ -132,7 +155,9 @@ class LeasingCommissionStatement(models.Model):
         """The manager reviews the figures, then they go to leadership."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager reviews statements."))
-        self.sudo().write({"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()})
+        self.sudo().write(
+            {"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()}
+        )
         return self.action_request_approval()
 
     def _check_before_approval(self):

@@ -53,7 +53,10 @@ class LeasingContract(models.Model):
         return contracts
 
     def _close_signing_plans(self):
-        """The prospect's open signing plan holding the unit is now signed; others may not sign it."""
+        """The prospect's open signing plan holding the unit is now signed.
+
+        A unit reserved by another prospect's plan cannot be signed.
+        """
         for contract in self:
             holder = contract.unit_id.reservation_plan_id.sudo()
             if holder and holder.lead_id != contract.lead_id:

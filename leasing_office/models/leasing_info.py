@@ -49,9 +49,7 @@ class LeasingInfo(models.Model):
 
     def write(self, vals):
         if not self.env.su and "approved" in self.mapped("approval_state"):
-            raise UserError(
-                self.env._("An approved version is never edited; make a new version.")
-            )
+            raise UserError(self.env._("An approved version is never edited; make a new version."))
         return super().write(vals)
 
     def action_withdraw(self):
@@ -63,11 +61,19 @@ class LeasingInfo(models.Model):
     def action_new_version(self):
         self.ensure_one()
         new = self.copy(
-            {"version": self.version + 1, "previous_id": self.id, "user_id": self.env.user.id,
-             "attachment_ids": [fields.Command.set(self.attachment_ids.ids)]}
+            {
+                "version": self.version + 1,
+                "previous_id": self.id,
+                "user_id": self.env.user.id,
+                "attachment_ids": [fields.Command.set(self.attachment_ids.ids)],
+            }
         )
-        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id,
-                "view_mode": "form"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }
 
     def _before_approve(self):
         """An approved version replaces the previous one, which is withdrawn."""

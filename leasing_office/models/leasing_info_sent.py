@@ -9,10 +9,12 @@ class LeasingInfoSent(models.Model):
     _description = "Information Given to a Prospect"
     _order = "sent_at desc, id desc"
 
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True,
-                              ondelete="restrict")
-    info_id = fields.Many2one("leasing.info", string="Information", required=True,
-                              ondelete="restrict")
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, ondelete="restrict"
+    )
+    info_id = fields.Many2one(
+        "leasing.info", string="Information", required=True, ondelete="restrict"
+    )
     version = fields.Integer(readonly=True)
     sent_by_id = fields.Many2one(
         "res.users", string="Given By", default=lambda self: self.env.user, readonly=True
@@ -42,6 +44,3 @@ class LeasingInfoSent(models.Model):
                 )
             )
         return records
-
-    def write(self, vals):
-        raise UserError(self.env._("What was given to a prospect is a record; it is not edited."))

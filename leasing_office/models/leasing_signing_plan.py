@@ -48,7 +48,9 @@ class LeasingSigningPlan(models.Model):
         return plans
 
     def write(self, vals):
-        previous = {plan: plan.unit_ids for plan in self} if "unit_ids" in vals or "state" in vals else {}
+        previous = (
+            {plan: plan.unit_ids for plan in self} if "unit_ids" in vals or "state" in vals else {}
+        )
         result = super().write(vals)
         for plan, units in previous.items():
             (units - plan.unit_ids)._release_from(plan)

@@ -161,9 +161,7 @@ class LeasingTargetPlan(models.Model):
 
     def write(self, vals):
         if not self.env.su and any(plan.approval_state == "approved" for plan in self):
-            raise UserError(
-                self.env._("An approved plan cannot be edited; create a new revision.")
-            )
+            raise UserError(self.env._("An approved plan cannot be edited; create a new revision."))
         if any((vals.get(name) or 0) < 0 for name in TARGET_FIELDS):
             raise ValidationError(self.env._("Targets cannot be negative."))
         return super().write(vals)

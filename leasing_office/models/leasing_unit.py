@@ -71,8 +71,11 @@ class LeasingUnit(models.Model):
             return
         self.env.flush_all()
         self.env.cr.execute(
-            SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", SQL.identifier(self._table),
-                tuple(self.ids))
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
         )
         self.invalidate_recordset(["reservation_plan_id", "state"])
         for unit in self:
@@ -92,4 +95,6 @@ class LeasingUnit(models.Model):
         self.sudo().reservation_plan_id = plan
 
     def _release_from(self, plan):
-        self.filtered(lambda unit: unit.reservation_plan_id == plan).sudo().reservation_plan_id = False
+        self.filtered(
+            lambda unit: unit.reservation_plan_id == plan
+        ).sudo().reservation_plan_id = False

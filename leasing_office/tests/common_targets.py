@@ -23,16 +23,20 @@ class LeasingTargetsCase(LeasingOfficeCase):
         cls.public_lead._leasing_set_attribution("public", cls.env["res.users"], "test")
 
     def new_plan(self, contracts=(2, 2), dept=4, **vals):
-        return self.env["leasing.target.plan"].with_user(self.manager).create(
-            {
-                "date_from": MONTH,
-                "target_contracts": dept,
-                "line_ids": [
-                    (0, 0, {"user_id": agent.id, "target_contracts": count})
-                    for agent, count in zip((self.agent1, self.agent2), contracts, strict=True)
-                ],
-                **vals,
-            }
+        return (
+            self.env["leasing.target.plan"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "date_from": MONTH,
+                    "target_contracts": dept,
+                    "line_ids": [
+                        (0, 0, {"user_id": agent.id, "target_contracts": count})
+                        for agent, count in zip((self.agent1, self.agent2), contracts, strict=True)
+                    ],
+                    **vals,
+                }
+            )
         )
 
     def approve(self, plan):
@@ -42,6 +46,10 @@ class LeasingTargetsCase(LeasingOfficeCase):
 
     def sign(self, lead, unit, day=date(2026, 3, 10)):
         return self.env["leasing.contract"].create(
-            {"contract_number": f"C-{unit.code}", "lead_id": lead.id, "unit_id": unit.id,
-             "signed_date": day}
+            {
+                "contract_number": f"C-{unit.code}",
+                "lead_id": lead.id,
+                "unit_id": unit.id,
+                "signed_date": day,
+            }
         )

@@ -27,7 +27,9 @@ class TestLeasingCommission(LeasingTargetsCase):
         statements = self.statements()
         agent1 = statements[self.agent1, "agent"]
         # 2 of 2 (100 %) -> factor 1.2; 1 of 2 (50 %) -> factor 0.5; base 1000 per contract.
-        self.assertEqual((agent1.contract_count, agent1.completion_rate, agent1.amount), (2, 100.0, 2400))
+        self.assertEqual(
+            (agent1.contract_count, agent1.completion_rate, agent1.amount), (2, 100.0, 2400)
+        )
         agent2 = statements[self.agent2, "agent"]
         self.assertEqual((agent2.contract_count, agent2.amount), (1, 500))
         manager = statements[self.manager, "manager"]

@@ -15,8 +15,10 @@ class TestLeasingInfo(LeasingOfficeCase):
         cls.lead._leasing_set_attribution("rotation", cls.agent1, "test")
 
     def new_info(self, **vals):
-        return self.env["leasing.info"].with_user(self.manager).create(
-            {"name": "Rent standard 2026", "category": "rent_standard", **vals}
+        return (
+            self.env["leasing.info"]
+            .with_user(self.manager)
+            .create({"name": "Rent standard 2026", "category": "rent_standard", **vals})
         )
 
     def approve(self, info):
@@ -25,8 +27,10 @@ class TestLeasingInfo(LeasingOfficeCase):
         return info
 
     def give(self, info, user=None):
-        return self.env["leasing.info.sent"].with_user(user or self.agent1).create(
-            {"lead_id": self.lead.id, "info_id": info.id}
+        return (
+            self.env["leasing.info.sent"]
+            .with_user(user or self.agent1)
+            .create({"lead_id": self.lead.id, "info_id": info.id})
         )
 
     def test_draft_is_invisible_to_agents_and_cannot_be_given(self):
@@ -38,8 +42,10 @@ class TestLeasingInfo(LeasingOfficeCase):
     def test_approved_version_is_given_and_recorded(self):
         info = self.approve(self.new_info())
         self.assertIn(info, self.env["leasing.info"].with_user(self.agent1).search([]))
-        wizard = self.env["leasing.info.send"].with_user(self.agent1).create(
-            {"lead_id": self.lead.id, "info_ids": [(6, 0, info.ids)]}
+        wizard = (
+            self.env["leasing.info.send"]
+            .with_user(self.agent1)
+            .create({"lead_id": self.lead.id, "info_ids": [(6, 0, info.ids)]})
         )
         wizard.action_send()
         sent = self.lead.info_sent_ids

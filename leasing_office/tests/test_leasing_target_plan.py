@@ -53,7 +53,9 @@ class TestLeasingTargetPlan(LeasingTargetsCase):
         plan = self.approve(self.new_plan())
         action = plan.with_user(self.manager).action_new_revision()
         revision = self.env["leasing.target.plan"].browse(action["res_id"])
-        self.assertEqual((revision.revision, revision.previous_id, revision.root_id), (2, plan, plan))
+        self.assertEqual(
+            (revision.revision, revision.previous_id, revision.root_id), (2, plan, plan)
+        )
         self.assertEqual(revision.approval_state, "draft")
         revision.line_ids[0].with_user(self.manager).target_contracts = 3
         revision.with_user(self.manager).target_contracts = 5

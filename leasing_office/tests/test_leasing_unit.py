@@ -25,9 +25,17 @@ class TestLeasingUnit(LeasingOfficeCase):
         cls.lead2 = cls.env["crm.lead"].create({"name": "Second"})
 
     def plan(self, lead, user=None):
-        return self.env["leasing.signing.plan"].with_user(user or self.agent1).create(
-            {"lead_id": lead.id, "deposit_amount": 1000, "planned_signing_date": date(2030, 1, 1),
-             "unit_ids": [(6, 0, self.unit.ids)]}
+        return (
+            self.env["leasing.signing.plan"]
+            .with_user(user or self.agent1)
+            .create(
+                {
+                    "lead_id": lead.id,
+                    "deposit_amount": 1000,
+                    "planned_signing_date": date(2030, 1, 1),
+                    "unit_ids": [(6, 0, self.unit.ids)],
+                }
+            )
         )
 
     def test_open_signing_plan_reserves_the_unit(self):
@@ -84,8 +92,12 @@ class TestUnitReservationConcurrency(TransactionCase):
 
     def cleanup(self):
         with self.registry.cursor() as cr:
-            cr.execute("UPDATE leasing_unit SET reservation_plan_id = NULL WHERE id = %s", [self.unit_id])
-            cr.execute("DELETE FROM leasing_signing_plan WHERE lead_id IN %s", [tuple(self.lead_ids)])
+            cr.execute(
+                "UPDATE leasing_unit SET reservation_plan_id = NULL WHERE id = %s", [self.unit_id]
+            )
+            cr.execute(
+                "DELETE FROM leasing_signing_plan WHERE lead_id IN %s", [tuple(self.lead_ids)]
+            )
             cr.execute("DELETE FROM leasing_unit WHERE id = %s", [self.unit_id])
             cr.execute("DELETE FROM crm_lead WHERE id IN %s", [tuple(self.lead_ids)])
 
@@ -93,8 +105,12 @@ class TestUnitReservationConcurrency(TransactionCase):
         cr.transaction = Transaction(self.registry)
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         env["leasing.signing.plan"].create(
-            {"lead_id": lead_id, "deposit_amount": 100, "planned_signing_date": fields.Date.today(),
-             "unit_ids": [(6, 0, [self.unit_id])]}
+            {
+                "lead_id": lead_id,
+                "deposit_amount": 100,
+                "planned_signing_date": fields.Date.today(),
+                "unit_ids": [(6, 0, [self.unit_id])],
+            }
         )
 
     def test_simultaneous_reservations_keep_one(self):
@@ -134,5 +150,8 @@ class TestUnitReservationConcurrency(TransactionCase):
         self.assertIn("already reserved", outcome["second"])
         self.assertEqual(outcome.get("retries"), 1)
         with self.registry.cursor() as cr:
-            cr.execute("SELECT count(*) FROM leasing_signing_plan WHERE lead_id IN %s", [tuple(self.lead_ids)])
+            cr.execute(
+                "SELECT count(*) FROM leasing_signing_plan WHERE lead_id IN %s",
+                [tuple(self.lead_ids)],
+            )
             self.assertEqual(cr.fetchone()[0], 1)
