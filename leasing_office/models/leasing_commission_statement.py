@@ -48,7 +48,9 @@ class LeasingCommissionStatement(models.Model):
     def _compute_name(self):
         for statement in self:
             statement.name = self.env._(
-                "%(person)s %(month)s", person=statement.user_id.name, month=statement.month
+                "Commission %(person)s %(month)s",
+                person=statement.user_id.name,
+                month=statement.month,
             )
 
     def write(self, vals):
