@@ -36,7 +36,11 @@ class LeasingTargetPlan(models.Model):
     revision = fields.Integer(default=1, readonly=True)
     previous_id = fields.Many2one("leasing.target.plan", string="Revises", readonly=True)
     root_id = fields.Many2one(
-        "leasing.target.plan", string="First Revision", compute="_compute_root_id", store=True
+        "leasing.target.plan",
+        string="First Revision",
+        compute="_compute_root_id",
+        store=True,
+        recursive=True,
     )
     revision_ids = fields.One2many(
         "leasing.target.plan", "root_id", string="Revisions", context={"active_test": False}

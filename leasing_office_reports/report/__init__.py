@@ -1,1 +1,6 @@
+from . import leasing_compliance_report
+from . import leasing_funnel_report
+from . import leasing_target_report
+from . import leasing_turn_report
 from . import leasing_visit_report
+from . import leasing_report_figures

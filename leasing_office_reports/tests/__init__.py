@@ -1,1 +1,2 @@
 from . import test_leasing_visit_report
+from . import test_leasing_reports

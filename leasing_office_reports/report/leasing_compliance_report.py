@@ -1,0 +1,67 @@
+from odoo import fields, models
+from odoo.tools import SQL
+
+from odoo.addons.leasing_office.models.leasing_form_mixin import COMPLIANCE
+
+# Table and label of each form, in the order the office lists them.
+FORM_TABLES = [
+    ("leasing_visitor_registration", "registration"),
+    ("leasing_followup_plan", "followup"),
+    ("leasing_signing_plan", "signing"),
+    ("leasing_contract_claim", "claim"),
+    ("leasing_field_visit_plan", "field_plan"),
+    ("leasing_field_visit_log", "field_log"),
+]
+
+
+class LeasingComplianceReport(models.Model):
+    """Forms on time, late, incomplete or missing per agent and week."""
+
+    _name = "leasing.compliance.report"
+    _description = "Forms Compliance Analysis"
+    _auto = False
+    _order = "deadline desc"
+
+    form_type = fields.Selection(
+        [
+            ("registration", "Visitor Registration"),
+            ("followup", "Follow-up Plan"),
+            ("signing", "Contract-signing Plan"),
+            ("claim", "Contract Claim"),
+            ("field_plan", "Field-visit Plan"),
+            ("field_log", "Field-visit Log"),
+        ],
+        readonly=True,
+    )
+    user_id = fields.Many2one("res.users", string="Agent", readonly=True)
+    deadline = fields.Datetime(readonly=True)
+    compliance = fields.Selection(COMPLIANCE, readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    form_count = fields.Integer(string="Forms", readonly=True, aggregator="sum")
+    done_count = fields.Integer(string="Done", readonly=True, aggregator="sum")
+    not_done_count = fields.Integer(string="Not Done", readonly=True, aggregator="sum")
+
+    @property
+    def _table_query(self):
+        parts = [
+            SQL(
+                """SELECT %s AS form_type, id AS form_id, user_id, deadline, compliance,
+                          company_id FROM %s""",
+                label,
+                SQL.identifier(table),
+            )
+            for table, label in FORM_TABLES
+        ]
+        return SQL(
+            """
+            SELECT ROW_NUMBER() OVER (ORDER BY forms.form_type, forms.form_id) AS id,
+                   forms.form_type, forms.user_id, forms.deadline, forms.compliance,
+                   forms.company_id, 1 AS form_count,
+                   (forms.compliance = 'on_time')::int AS done_count,
+                   (forms.compliance IN ('late', 'incomplete')
+                    OR (forms.compliance = 'pending' AND forms.deadline < NOW() AT TIME ZONE 'UTC'))::int
+                       AS not_done_count
+              FROM (%s) forms
+            """,
+            SQL(" UNION ALL ").join(parts),
+        )

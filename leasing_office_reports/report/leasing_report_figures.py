@@ -1,0 +1,104 @@
+from datetime import datetime, time, timedelta
+
+from odoo import api, models
+
+
+class LeasingReportFigures(models.AbstractModel):
+    """The figures of the office's workbooks, computed once from the same report models the
+    pivot views read, so a workbook and its pivot always agree."""
+
+    _name = "leasing.report.figures"
+    _description = "Leasing Office Report Figures"
+
+    @api.model
+    def _period_domain(self, field, date_from, date_to, is_datetime=False):
+        if is_datetime:
+            start = datetime.combine(date_from, time.min)
+            end = datetime.combine(date_to + timedelta(days=1), time.min)
+            return [(field, ">=", start), (field, "<", end)]
+        return [(field, ">=", date_from), (field, "<=", date_to)]
+
+    @api.model
+    def _grouped(self, model, domain, groupby, aggregates):
+        return self.env[model]._read_group(domain, groupby, aggregates)
+
+    @api.model
+    def _work_report(self, date_from, date_to):
+        """Everything the weekly or monthly work report shows, as plain rows."""
+        visits = self._grouped(
+            "leasing.visit.report",
+            self._period_domain("visit_date", date_from, date_to),
+            ["credited_user_id", "attribution_type"],
+            ["visit_count:sum", "first_visit_count:sum"],
+        )
+        contracts = self._grouped(
+            "leasing.contract",
+            [("state", "=", "signed"), *self._period_domain("signed_date", date_from, date_to)],
+            ["user_id"],
+            ["__count"],
+        )
+        followups = self._grouped(
+            "leasing.followup.plan.line",
+            self._period_domain("planned_date", date_from, date_to),
+            ["user_id"],
+            ["__count"],
+        )
+        deposits = self._grouped(
+            "leasing.signing.plan",
+            [("state", "!=", "cancelled"), *self._period_domain("deposit_date", date_from, date_to)],
+            ["user_id"],
+            ["__count", "deposit_amount:sum"],
+        )
+        compliance = self._grouped(
+            "leasing.compliance.report",
+            self._period_domain("deadline", date_from, date_to, is_datetime=True),
+            ["user_id"],
+            ["form_count:sum", "done_count:sum", "not_done_count:sum"],
+        )
+        targets = self.env["leasing.target.report"].search(
+            [("date_from", "<=", date_to), ("date_to", ">=", date_from)]
+        )
+        return {
+            "period": (date_from, date_to),
+            "visits": [
+                (agent.name or "", kind or "", total, first) for agent, kind, total, first in visits
+            ],
+            "contracts": [(agent.name or "", count) for agent, count in contracts],
+            "followups": [(agent.name or "", count) for agent, count in followups],
+            "deposits": [(agent.name or "", count, amount) for agent, count, amount in deposits],
+            "compliance": [(agent.name or "", *counts) for agent, *counts in compliance],
+            "targets": [
+                (
+                    row.user_id.name or "",
+                    row.period_type,
+                    row.date_from,
+                    row.target_contracts,
+                    row.actual_contracts,
+                    row.completion_rate,
+                )
+                for row in targets
+            ],
+            "notes": self._notable_items(date_from, date_to),
+        }
+
+    @api.model
+    def _notable_items(self, date_from, date_to):
+        Dispute = self.env["leasing.attribution.dispute"]
+        Mismatch = self.env["leasing.contract.reconciliation.line"]
+        Lead = self.env["crm.lead"]
+        return [
+            (self.env._("Open attribution disputes"), Dispute.search_count([("state", "=", "open")])),
+            (
+                self.env._("Contract mismatches to fix"),
+                Mismatch.search_count(
+                    [("reconciliation_id.date", ">=", date_from),
+                     ("reconciliation_id.date", "<=", date_to)]
+                ),
+            ),
+            (
+                self.env._("Prospects never visited in the field"),
+                Lead.search_count(
+                    [("attribution_type", "!=", False), ("field_visit_count", "=", 0)]
+                ),
+            ),
+        ]

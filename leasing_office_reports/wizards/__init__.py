@@ -1,0 +1,1 @@
+from . import leasing_report_export
