@@ -59,8 +59,8 @@ class LeasingComplianceReport(models.Model):
                    forms.company_id, 1 AS form_count,
                    (forms.compliance = 'on_time')::int AS done_count,
                    (forms.compliance IN ('late', 'incomplete')
-                    OR (forms.compliance = 'pending' AND forms.deadline < NOW() AT TIME ZONE 'UTC'))::int
-                       AS not_done_count
+                    OR (forms.compliance = 'pending'
+                        AND forms.deadline < NOW() AT TIME ZONE 'UTC'))::int AS not_done_count
               FROM (%s) forms
             """,
             SQL(" UNION ALL ").join(parts),

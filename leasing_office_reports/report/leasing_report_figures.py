@@ -45,7 +45,10 @@ class LeasingReportFigures(models.AbstractModel):
         )
         deposits = self._grouped(
             "leasing.signing.plan",
-            [("state", "!=", "cancelled"), *self._period_domain("deposit_date", date_from, date_to)],
+            [
+                ("state", "!=", "cancelled"),
+                *self._period_domain("deposit_date", date_from, date_to),
+            ],
             ["user_id"],
             ["__count", "deposit_amount:sum"],
         )
@@ -87,12 +90,17 @@ class LeasingReportFigures(models.AbstractModel):
         Mismatch = self.env["leasing.contract.reconciliation.line"]
         Lead = self.env["crm.lead"]
         return [
-            (self.env._("Open attribution disputes"), Dispute.search_count([("state", "=", "open")])),
+            (
+                self.env._("Open attribution disputes"),
+                Dispute.search_count([("state", "=", "open")]),
+            ),
             (
                 self.env._("Contract mismatches to fix"),
                 Mismatch.search_count(
-                    [("reconciliation_id.date", ">=", date_from),
-                     ("reconciliation_id.date", "<=", date_to)]
+                    [
+                        ("reconciliation_id.date", ">=", date_from),
+                        ("reconciliation_id.date", "<=", date_to),
+                    ]
                 ),
             ),
             (

@@ -64,18 +64,25 @@ def write_work_report(stream, figures, labels):
         (labels["not_done"], sum(row[3] for row in figures["compliance"])),
     ]
     book.table(
-        labels["sheet_summary"], [labels["item"], labels["value"]], summary,
+        labels["sheet_summary"],
+        [labels["item"], labels["value"]],
+        summary,
         title=f"{labels['title']} {_cell(date_from)} – {_cell(date_to)}",
     )
     book.table(
         labels["sheet_visits"],
         [labels["agent"], labels["attribution"], labels["visits"], labels["first_visits"]],
-        [(agent, labels["kinds"].get(kind, kind), total, first) for agent, kind, total, first in visits],
+        [
+            (agent, labels["kinds"].get(kind, kind), total, first)
+            for agent, kind, total, first in visits
+        ],
         totals=(labels["total"], 2, 3),
     )
     mix_rows = [(labels["kinds"].get(kind, kind), count) for kind, count in sorted(mix.items())]
     mix_sheet = book.table(
-        labels["sheet_mix"], [labels["attribution"], labels["visits"]], mix_rows,
+        labels["sheet_mix"],
+        [labels["attribution"], labels["visits"]],
+        mix_rows,
         totals=(labels["total"], 1),
     )
     if mix_rows:
@@ -89,22 +96,41 @@ def write_work_report(stream, figures, labels):
             }
         )
         mix_sheet.insert_chart("D2", chart)
-    book.table(labels["sheet_followups"], [labels["agent"], labels["followups"]],
-               figures["followups"], totals=(labels["total"], 1))
-    book.table(labels["sheet_deposits"], [labels["agent"], labels["deposits"], labels["amount"]],
-               figures["deposits"], totals=(labels["total"], 1, 2))
-    book.table(labels["sheet_contracts"], [labels["agent"], labels["contracts"]],
-               figures["contracts"], totals=(labels["total"], 1))
+    book.table(
+        labels["sheet_followups"],
+        [labels["agent"], labels["followups"]],
+        figures["followups"],
+        totals=(labels["total"], 1),
+    )
+    book.table(
+        labels["sheet_deposits"],
+        [labels["agent"], labels["deposits"], labels["amount"]],
+        figures["deposits"],
+        totals=(labels["total"], 1, 2),
+    )
+    book.table(
+        labels["sheet_contracts"],
+        [labels["agent"], labels["contracts"]],
+        figures["contracts"],
+        totals=(labels["total"], 1),
+    )
     book.table(
         labels["sheet_targets"],
-        [labels["agent"], labels["period_type"], labels["period_start"], labels["target"],
-         labels["actual"], labels["rate"]],
+        [
+            labels["agent"],
+            labels["period_type"],
+            labels["period_start"],
+            labels["target"],
+            labels["actual"],
+            labels["rate"],
+        ],
         figures["targets"],
     )
     book.table(
         labels["sheet_compliance"],
         [labels["agent"], labels["forms"], labels["done"], labels["not_done"]],
-        figures["compliance"], totals=(labels["total"], 1, 2, 3),
+        figures["compliance"],
+        totals=(labels["total"], 1, 2, 3),
     )
     book.table(labels["sheet_notes"], [labels["item"], labels["value"]], figures["notes"])
     book.close()

@@ -44,15 +44,19 @@ class TestLeasingReports(LeasingTargetsCase):
 
     @classmethod
     def new_plan_for_class(cls):
-        return cls.env["leasing.target.plan"].with_user(cls.manager).create(
-            {
-                "date_from": MONTH,
-                "target_contracts": 4,
-                "line_ids": [
-                    (0, 0, {"user_id": cls.agent1.id, "target_contracts": 2}),
-                    (0, 0, {"user_id": cls.agent2.id, "target_contracts": 2}),
-                ],
-            }
+        return (
+            cls.env["leasing.target.plan"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "date_from": MONTH,
+                    "target_contracts": 4,
+                    "line_ids": [
+                        (0, 0, {"user_id": cls.agent1.id, "target_contracts": 2}),
+                        (0, 0, {"user_id": cls.agent2.id, "target_contracts": 2}),
+                    ],
+                }
+            )
         )
 
     @classmethod
@@ -64,32 +68,53 @@ class TestLeasingReports(LeasingTargetsCase):
     @classmethod
     def sign_for_class(cls, lead, unit):
         return cls.env["leasing.contract"].create(
-            {"contract_number": f"R-{unit.code}", "lead_id": lead.id, "unit_id": unit.id,
-             "signed_date": date(2026, 3, 20)}
+            {
+                "contract_number": f"R-{unit.code}",
+                "lead_id": lead.id,
+                "unit_id": unit.id,
+                "signed_date": date(2026, 3, 20),
+            }
         )
 
     def grouped(self, model, domain, groupby, aggregate, user=None):
-        rows = self.env[model].with_user(user or self.manager)._read_group(domain, groupby, [aggregate])
+        rows = (
+            self.env[model]
+            .with_user(user or self.manager)
+            ._read_group(domain, groupby, [aggregate])
+        )
         return {tuple(getattr(v, "name", v) for v in row[:-1]): row[-1] for row in rows}
 
     def test_visits_per_agent_and_attribution(self):
         self.assertEqual(
-            self.grouped("leasing.visit.report", [("visit_date", "=", date(2026, 3, 5))],
-                         ["credited_user_id", "attribution_type"], "visit_count:sum"),
-            {("agent1", "rotation"): 2, ("agent1", "card"): 1, ("agent2", "rotation"): 1,
-             (False, "public"): 1},
+            self.grouped(
+                "leasing.visit.report",
+                [("visit_date", "=", date(2026, 3, 5))],
+                ["credited_user_id", "attribution_type"],
+                "visit_count:sum",
+            ),
+            {
+                ("agent1", "rotation"): 2,
+                ("agent1", "card"): 1,
+                ("agent2", "rotation"): 1,
+                (False, "public"): 1,
+            },
         )
 
     def test_rotation_fairness_counts_turns(self):
         self.assertEqual(
-            self.grouped("leasing.turn.report", [("date", "=", date(2026, 3, 5))], ["user_id"],
-                         "turn_count:sum"),
+            self.grouped(
+                "leasing.turn.report",
+                [("date", "=", date(2026, 3, 5))],
+                ["user_id"],
+                "turn_count:sum",
+            ),
             {("agent1",): 1, ("agent2",): 1},
         )
 
     def test_funnel_steps(self):
         rows = self.env["leasing.funnel.report"]._read_group(
-            [("lead_id", "in", [lead.id for lead in self.walkins.values()])], [],
+            [("lead_id", "in", [lead.id for lead in self.walkins.values()])],
+            [],
             ["lead_count:sum", "signed_count:sum"],
         )
         self.assertEqual(rows, [(4, 4)])
@@ -104,36 +129,53 @@ class TestLeasingReports(LeasingTargetsCase):
         self.assertEqual(by_row["agent2", False].completion_rate, 50.0)
 
     def test_agents_see_only_their_own_figures(self):
-        visits = self.grouped("leasing.visit.report", [], ["credited_user_id"], "visit_count:sum",
-                              user=self.agent2)
+        visits = self.grouped(
+            "leasing.visit.report", [], ["credited_user_id"], "visit_count:sum", user=self.agent2
+        )
         self.assertEqual(visits, {("agent2",): 1})
         targets = self.env["leasing.target.report"].with_user(self.agent2).search([])
         self.assertEqual(targets.user_id, self.agent2)
 
     def workbook(self, kind, date_from=MONTH, date_to=date(2026, 3, 31)):
-        export = self.env["leasing.report.export"].with_user(self.manager).create(
-            {"kind": kind, "date_from": date_from, "date_to": date_to}
+        export = (
+            self.env["leasing.report.export"]
+            .with_user(self.manager)
+            .create({"kind": kind, "date_from": date_from, "date_to": date_to})
         )
         data, _name = export._build()
         return openpyxl.load_workbook(io.BytesIO(data))
 
     def column_total(self, sheet, header):
         headers = [cell.value for cell in sheet[1]]
-        values = [row[headers.index(header)] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        values = [
+            row[headers.index(header)] for row in sheet.iter_rows(min_row=2, values_only=True)
+        ]
         return values[-1], values[:-1]
 
     def test_monthly_work_report_matches_pivots(self):
         book = self.workbook("work_month")
         self.assertEqual(
             book.sheetnames,
-            ["Summary", "Visits", "Attribution Mix", "Follow-ups", "Deposits",
-             "Signed Contracts", "Targets", "Compliance", "Notable Items"],
+            [
+                "Summary",
+                "Visits",
+                "Attribution Mix",
+                "Follow-ups",
+                "Deposits",
+                "Signed Contracts",
+                "Targets",
+                "Compliance",
+                "Notable Items",
+            ],
         )
         total, rows = self.column_total(book["Visits"], "Visits")
         pivot_total = sum(
-            self.grouped("leasing.visit.report",
-                         [("visit_date", ">=", MONTH), ("visit_date", "<=", date(2026, 3, 31))],
-                         ["credited_user_id"], "visit_count:sum").values()
+            self.grouped(
+                "leasing.visit.report",
+                [("visit_date", ">=", MONTH), ("visit_date", "<=", date(2026, 3, 31))],
+                ["credited_user_id"],
+                "visit_count:sum",
+            ).values()
         )
         self.assertEqual(total, sum(rows))
         self.assertEqual(total, pivot_total)
@@ -165,7 +207,11 @@ class TestLeasingReports(LeasingTargetsCase):
 
     def test_dashboard_opens_the_analyses(self):
         arch = self.env.ref("leasing_office_reports.leasing_dashboard_view_form").arch_db
-        for xmlid in ("leasing_visit_report_action", "leasing_funnel_report_action",
-                      "leasing_target_report_action", "leasing_compliance_report_action"):
+        for xmlid in (
+            "leasing_visit_report_action",
+            "leasing_funnel_report_action",
+            "leasing_target_report_action",
+            "leasing_compliance_report_action",
+        ):
             action = self.env.ref(f"leasing_office_reports.{xmlid}")
             self.assertIn(f'name="{action.id}"', arch)

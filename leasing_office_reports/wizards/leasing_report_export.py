@@ -76,82 +76,184 @@ class LeasingReportExport(models.TransientModel):
         workbook_writer.write_work_report(stream, figures, self._labels())
 
     def _write_targets(self, stream):
-        _ = self.env._
         rows = [
-            (r.user_id.name or _("Department"), r.period_type, r.date_from, r.date_to,
-             r.target_contracts, r.actual_contracts, r.completion_rate)
+            (
+                r.user_id.name or self.env._("Department"),
+                r.period_type,
+                r.date_from,
+                r.date_to,
+                r.target_contracts,
+                r.actual_contracts,
+                r.completion_rate,
+            )
             for r in self.env["leasing.target.report"].search(
                 [("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from)]
             )
         ]
-        headers = [_("Agent"), _("Period"), _("Period Start"), _("Period End"), _("Target"),
-                   _("Actual"), _("Completion (%)")]
-        workbook_writer.write_rows(stream, [(_("Targets"), headers, rows, ())])
+        headers = [
+            self.env._("Agent"),
+            self.env._("Period"),
+            self.env._("Period Start"),
+            self.env._("Period End"),
+            self.env._("Target"),
+            self.env._("Actual"),
+            self.env._("Completion (%)"),
+        ]
+        workbook_writer.write_rows(stream, [(self.env._("Targets"), headers, rows, ())])
 
     def _write_registers(self, stream):
-        _ = self.env._
-        period = [("visit_end", ">=", self.date_from), ("visit_end", "<", self.date_to + timedelta(days=1))]
+        period = [
+            ("visit_end", ">=", self.date_from),
+            ("visit_end", "<", self.date_to + timedelta(days=1)),
+        ]
         registrations = [
-            (r.visit_end, r.lead_id.display_name, r.user_id.name, r.business_type or "",
-             r.desired_area, r.compliance)
+            (
+                r.visit_end,
+                r.lead_id.display_name,
+                r.user_id.name,
+                r.business_type or "",
+                r.desired_area,
+                r.compliance,
+            )
             for r in self.env["leasing.visitor.registration"].search(period)
         ]
         followups = [
-            (f.planned_date, f.user_id.name, f.lead_id.display_name, f.purpose or "", f.result or "")
+            (
+                f.planned_date,
+                f.user_id.name,
+                f.lead_id.display_name,
+                f.purpose or "",
+                f.result or "",
+            )
             for f in self.env["leasing.followup.plan.line"].search(
                 [("planned_date", ">=", self.date_from), ("planned_date", "<=", self.date_to)]
             )
         ]
         contracts = [
-            (c.signed_date, c.contract_number, c.lead_id.display_name, c.unit_id.code,
-             c.user_id.name or _("Public Pool"), c.claim_id.contract_number or _("No claim"))
+            (
+                c.signed_date,
+                c.contract_number,
+                c.lead_id.display_name,
+                c.unit_id.code,
+                c.user_id.name or self.env._("Public Pool"),
+                c.claim_id.contract_number or self.env._("No claim"),
+            )
             for c in self.env["leasing.contract"].search(
                 [("signed_date", ">=", self.date_from), ("signed_date", "<=", self.date_to)]
             )
         ]
-        workbook_writer.write_rows(stream, [
-            (_("Visitor Registrations"),
-             [_("Prospect Left At"), _("Prospect"), _("Agent"), _("Line of Business"),
-              _("Desired Area (m²)"), _("Compliance")], registrations, ()),
-            (_("Follow-ups"),
-             [_("Fixed Date"), _("Agent"), _("Prospect"), _("Purpose"), _("Result")], followups, ()),
-            (_("Signed Contracts"),
-             [_("Signed Date"), _("Contract Number"), _("Prospect"), _("Unit"), _("Credited Agent"),
-              _("Contract Claim")], contracts, ()),
-        ])
+        workbook_writer.write_rows(
+            stream,
+            [
+                (
+                    self.env._("Visitor Registrations"),
+                    [
+                        self.env._("Prospect Left At"),
+                        self.env._("Prospect"),
+                        self.env._("Agent"),
+                        self.env._("Line of Business"),
+                        self.env._("Desired Area (m²)"),
+                        self.env._("Compliance"),
+                    ],
+                    registrations,
+                    (),
+                ),
+                (
+                    self.env._("Follow-ups"),
+                    [
+                        self.env._("Fixed Date"),
+                        self.env._("Agent"),
+                        self.env._("Prospect"),
+                        self.env._("Purpose"),
+                        self.env._("Result"),
+                    ],
+                    followups,
+                    (),
+                ),
+                (
+                    self.env._("Signed Contracts"),
+                    [
+                        self.env._("Signed Date"),
+                        self.env._("Contract Number"),
+                        self.env._("Prospect"),
+                        self.env._("Unit"),
+                        self.env._("Credited Agent"),
+                        self.env._("Contract Claim"),
+                    ],
+                    contracts,
+                    (),
+                ),
+            ],
+        )
 
     def _write_commission(self, stream):
-        _ = self.env._
         rows = [
-            (s.user_id.name, s.kind, s.month, s.contract_count, s.target_contracts,
-             s.completion_rate, s.factor, s.amount, s.approval_state)
+            (
+                s.user_id.name,
+                s.kind,
+                s.month,
+                s.contract_count,
+                s.target_contracts,
+                s.completion_rate,
+                s.factor,
+                s.amount,
+                s.approval_state,
+            )
             for s in self.env["leasing.commission.statement"].search(
                 [("month", ">=", self.date_from.replace(day=1)), ("month", "<=", self.date_to)]
             )
         ]
-        headers = [_("Person"), _("Kind"), _("Month"), _("Contracts"), _("Target"),
-                   _("Completion (%)"), _("Factor"), _("Amount"), _("Approval")]
+        headers = [
+            self.env._("Person"),
+            self.env._("Kind"),
+            self.env._("Month"),
+            self.env._("Contracts"),
+            self.env._("Target"),
+            self.env._("Completion (%)"),
+            self.env._("Factor"),
+            self.env._("Amount"),
+            self.env._("Approval"),
+        ]
         workbook_writer.write_rows(
-            stream, [(_("Commission Statements"), headers, rows, (_("Total"), 3, 7))]
+            stream,
+            [(self.env._("Commission Statements"), headers, rows, (self.env._("Total"), 3, 7))],
         )
 
     def _labels(self):
-        _ = self.env._
         kinds = dict(
-            self.env["leasing.visit.report"]._fields["attribution_type"]._description_selection(self.env)
+            self.env["leasing.visit.report"]
+            ._fields["attribution_type"]
+            ._description_selection(self.env)
         )
         return {
-            "title": _("Work report"), "item": _("Item"), "value": _("Value"), "total": _("Total"),
-            "agent": _("Agent"), "attribution": _("Attribution"), "visits": _("Visits"),
-            "first_visits": _("First Visits"), "followups": _("Follow-ups"),
-            "deposits": _("Deposits"), "amount": _("Deposit Amount"),
-            "contracts": _("Signed Contracts"), "forms": _("Forms"), "done": _("On Time"),
-            "not_done": _("Forms Not Done"), "period_type": _("Period"),
-            "period_start": _("Period Start"), "target": _("Target"), "actual": _("Actual"),
-            "rate": _("Completion (%)"), "kinds": {**kinds, "": _("Public Pool")},
-            "sheet_summary": _("Summary"), "sheet_visits": _("Visits"),
-            "sheet_mix": _("Attribution Mix"), "sheet_followups": _("Follow-ups"),
-            "sheet_deposits": _("Deposits"), "sheet_contracts": _("Signed Contracts"),
-            "sheet_targets": _("Targets"), "sheet_compliance": _("Compliance"),
-            "sheet_notes": _("Notable Items"),
+            "title": self.env._("Work report"),
+            "item": self.env._("Item"),
+            "value": self.env._("Value"),
+            "total": self.env._("Total"),
+            "agent": self.env._("Agent"),
+            "attribution": self.env._("Attribution"),
+            "visits": self.env._("Visits"),
+            "first_visits": self.env._("First Visits"),
+            "followups": self.env._("Follow-ups"),
+            "deposits": self.env._("Deposits"),
+            "amount": self.env._("Deposit Amount"),
+            "contracts": self.env._("Signed Contracts"),
+            "forms": self.env._("Forms"),
+            "done": self.env._("On Time"),
+            "not_done": self.env._("Forms Not Done"),
+            "period_type": self.env._("Period"),
+            "period_start": self.env._("Period Start"),
+            "target": self.env._("Target"),
+            "actual": self.env._("Actual"),
+            "rate": self.env._("Completion (%)"),
+            "kinds": {**kinds, "": self.env._("Public Pool")},
+            "sheet_summary": self.env._("Summary"),
+            "sheet_visits": self.env._("Visits"),
+            "sheet_mix": self.env._("Attribution Mix"),
+            "sheet_followups": self.env._("Follow-ups"),
+            "sheet_deposits": self.env._("Deposits"),
+            "sheet_contracts": self.env._("Signed Contracts"),
+            "sheet_targets": self.env._("Targets"),
+            "sheet_compliance": self.env._("Compliance"),
+            "sheet_notes": self.env._("Notable Items"),
         }
