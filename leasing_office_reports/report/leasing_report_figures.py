@@ -58,6 +58,20 @@ class LeasingReportFigures(models.AbstractModel):
             ["user_id"],
             ["form_count:sum", "done_count:sum", "not_done_count:sum"],
         )
+        [funnel] = self._grouped(
+            "leasing.funnel.report",
+            self._period_domain("first_visit_date", date_from, date_to),
+            [],
+            [
+                "lead_count:sum",
+                "followed_count:sum",
+                "deposit_count:sum",
+                "signed_count:sum",
+                "days_to_followup:avg",
+                "days_to_deposit:avg",
+                "days_to_sign:avg",
+            ],
+        )
         targets = self.env["leasing.target.report"].search(
             [("date_from", "<=", date_to), ("date_to", ">=", date_from)]
         )
@@ -67,6 +81,7 @@ class LeasingReportFigures(models.AbstractModel):
                 (agent.name or "", kind or "", total, first) for agent, kind, total, first in visits
             ],
             "contracts": [(agent.name or "", count) for agent, count in contracts],
+            "funnel": [value or 0 for value in funnel],
             "followups": [(agent.name or "", count) for agent, count in followups],
             "deposits": [(agent.name or "", count, amount) for agent, count, amount in deposits],
             "compliance": [(agent.name or "", *counts) for agent, *counts in compliance],

@@ -97,6 +97,11 @@ def write_work_report(stream, figures, labels):
         )
         mix_sheet.insert_chart("D2", chart)
     book.table(
+        labels["sheet_funnel"],
+        [labels["step"], labels["prospects"], labels["conversion"], labels["days"]],
+        _funnel_rows(figures["funnel"], labels),
+    )
+    book.table(
         labels["sheet_followups"],
         [labels["agent"], labels["followups"]],
         figures["followups"],
@@ -134,6 +139,17 @@ def write_work_report(stream, figures, labels):
     )
     book.table(labels["sheet_notes"], [labels["item"], labels["value"]], figures["notes"])
     book.close()
+
+
+def _funnel_rows(funnel, labels):
+    """Each step's count, its conversion from the step before (%) and days since first visit."""
+    counts, days = funnel[:4], [None, *funnel[4:]]
+    rows = []
+    for index, (step, count) in enumerate(zip(labels["steps"], counts, strict=True)):
+        previous = counts[index - 1] if index else count
+        rate = round(100.0 * count / previous, 1) if previous else 0.0
+        rows.append((step, count, rate, round(days[index], 1) if days[index] else ""))
+    return rows
 
 
 def write_rows(stream, sheets):

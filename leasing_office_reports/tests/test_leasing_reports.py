@@ -160,6 +160,7 @@ class TestLeasingReports(LeasingTargetsCase):
                 "Summary",
                 "Visits",
                 "Attribution Mix",
+                "Funnel",
                 "Follow-ups",
                 "Deposits",
                 "Signed Contracts",
@@ -186,6 +187,10 @@ class TestLeasingReports(LeasingTargetsCase):
         self.assertEqual(summary["Visits"], 5)
         self.assertEqual(summary["Signed Contracts"], 4)
         self.assertEqual(book["Visits"].freeze_panes, "A2")
+        funnel = list(book["Funnel"].iter_rows(min_row=2, values_only=True))
+        # 4 prospects first visited in March, none followed up, all 4 signed.
+        self.assertEqual([row[1] for row in funnel], [4, 0, 0, 4])
+        self.assertEqual(funnel[1][2], 0.0)
         self.assertTrue(book["Attribution Mix"]._charts)
 
     def test_registers_and_target_workbooks(self):

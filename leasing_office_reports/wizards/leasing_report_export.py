@@ -256,4 +256,15 @@ class LeasingReportExport(models.TransientModel):
             "sheet_targets": self.env._("Targets"),
             "sheet_compliance": self.env._("Compliance"),
             "sheet_notes": self.env._("Notable Items"),
+            "sheet_funnel": self.env._("Funnel"),
+            "step": self.env._("Step"),
+            "prospects": self.env._("Prospects"),
+            "conversion": self.env._("Conversion (%)"),
+            "days": self.env._("Days Since First Visit"),
+            "steps": [
+                self.env._("First visit"),
+                self.env._("Follow-up"),
+                self.env._("Deposit"),
+                self.env._("Signed contract"),
+            ],
         }
