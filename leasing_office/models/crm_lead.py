@@ -290,7 +290,7 @@ class CrmLead(models.Model):
         self.ensure_one()
         if not (reason or "").strip():
             raise UserError(self.env._("A written reason is mandatory to change attribution."))
-        if user and not user.has_group("leasing_office.group_leasing_agent"):
+        if user and not self._is_leasing_agent(user):
             raise UserError(self.env._("%(user)s is not a leasing agent.", user=user.display_name))
         new_type = attribution_type or (self.attribution_type if user else "public")
         log = (
@@ -360,6 +360,12 @@ class CrmLead(models.Model):
             [{"lead_id": lead.id, "outcome": outcome} for lead in self]
         )
         return True
+
+    @api.model
+    def _is_leasing_agent(self, user):
+        """An active user explicitly (or by implication) in the Leasing Agent group."""
+        agent_group = self.env.ref("leasing_office.group_leasing_agent")
+        return bool(user.active and not user.share and agent_group in user.all_group_ids)
 
     def _check_leasing_manager(self):
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):

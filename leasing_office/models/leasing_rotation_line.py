@@ -72,7 +72,7 @@ class LeasingRotationLine(models.Model):
     @api.constrains("user_id")
     def _check_user_is_agent(self):
         for line in self:
-            if not line.user_id.has_group("leasing_office.group_leasing_agent"):
+            if not self.env["crm.lead"]._is_leasing_agent(line.user_id):
                 raise UserError(
                     self.env._(
                         "%(user)s is not a leasing agent and cannot be in the rotation.",

@@ -28,15 +28,19 @@ DEFAULT_REGION = "CN"
 
 
 def normalize_phone(raw, region=DEFAULT_REGION):
-    """Return the E.164 form of ``raw`` when valid, else its stripped lower-case text."""
+    """Return the E.164 form of ``raw`` when it is a possible number, else its stripped
+    lower-case text."""
     text = (raw or "").strip()
     if not text:
         return False
-    if phonenumbers:
+    # Letters would be read as a vanity number ("ask Mr Wang" -> 275...): keep such text raw.
+    if phonenumbers and not re.search(r"[A-Za-z]", text):
         try:
             number = phonenumbers.parse(text, region or DEFAULT_REGION)
         except phonenumbers.NumberParseException:
             number = None
-        if number is not None and phonenumbers.is_valid_number(number):
+        # A possible (well-formed) number is keyed too, even when its range is not
+        # allocated yet: the same digits typed two ways must meet on one key.
+        if number is not None and phonenumbers.is_possible_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return re.sub(r"[\s\-().]", "", text).lower()

@@ -16,3 +16,4 @@ from . import test_leasing_commission
 from . import test_merchant_tier
 from . import test_leasing_info
 from . import test_leasing_unit
+from . import test_properties

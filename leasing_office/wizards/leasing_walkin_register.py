@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.phone_key import normalize_phone
@@ -47,6 +47,15 @@ class LeasingWalkinRegister(models.TransientModel):
     # CHECKS
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            for name in ("contact_name", "partner_name", "phone", "description"):
+                if vals.get(name) and not isinstance(vals[name], str):
+                    label = self._fields[name].get_description(self.env)["string"]
+                    raise ValidationError(self.env._("%(field)s must be text.", field=label))
+        return super().create(vals_list)
+
     def _check_input(self):
         if not self.env.user.has_group("leasing_office.group_leasing_frontdesk"):
             raise UserError(self.env._("Only front desk or the manager registers walk-ins."))
@@ -57,7 +66,7 @@ class LeasingWalkinRegister(models.TransientModel):
                 self.env._("Enter the prospect's phone: it is how a returning visit is recognised.")
             )
         card = self.card_user_id
-        if card and not card.has_group("leasing_office.group_leasing_agent"):
+        if card and not self.env["crm.lead"]._is_leasing_agent(card):
             raise ValidationError(
                 self.env._(
                     "%(user)s is not a leasing agent: only a leasing agent's card or flyer "
