@@ -1,7 +1,6 @@
 """Malformed RPC calls get clear errors and change nothing."""
 
 import pytest
-
 from odoo_client import OdooError
 
 
@@ -22,9 +21,19 @@ def desk(login):
     [
         ({}, "name or company"),
         ({"contact_name": "No phone"}, "phone"),
-        ({"contact_name": "Wrong card", "phone": "13900000001", "card_user_id": 1}, "leasing agent"),
-        ({"contact_name": "Both", "phone": "13900000002", "overflow": True,
-          "leadership_referral": True}, "not both"),
+        (
+            {"contact_name": "Wrong card", "phone": "13900000001", "card_user_id": 1},
+            "leasing agent",
+        ),
+        (
+            {
+                "contact_name": "Both",
+                "phone": "13900000002",
+                "overflow": True,
+                "leadership_referral": True,
+            },
+            "not both",
+        ),
     ],
 )
 def test_bad_walkin_is_refused_and_changes_nothing(desk, vals, message):
@@ -54,12 +63,16 @@ def test_wrong_types_and_unknown_fields_are_refused(desk, vals):
 def test_unknown_selection_key_is_refused(login):
     manager = login("manager")
     with pytest.raises(OdooError, match="Wrong value|not a valid|selection"):
-        manager.call("leasing.target.plan", "create", [{"date_from": "2199-01-01", "period_type": "year"}])
+        manager.call(
+            "leasing.target.plan", "create", [{"date_from": "2199-01-01", "period_type": "year"}]
+        )
 
 
 def test_injection_looking_text_is_stored_as_text(desk, phone):
     name = "x'); DROP TABLE crm_lead; --"
-    wizard = desk.call("leasing.walkin.register", "create", [{"contact_name": name, "phone": phone()}])[0]
+    wizard = desk.call(
+        "leasing.walkin.register", "create", [{"contact_name": name, "phone": phone()}]
+    )[0]
     desk.call("leasing.walkin.register", "action_register", [wizard])
     lead_id = desk.read_one("leasing.walkin.register", wizard, ["lead_id"])["lead_id"][0]
     assert desk.read_one("crm.lead", lead_id, ["contact_name"])["contact_name"] == name

@@ -7,13 +7,17 @@ the cases the office cares most about.
 """
 
 import pytest
-
 from odoo_client import OdooError
 from test_e2e_walk_in_rotation import register
 
 ROLES = ("frontdesk", "agent", "manager", "leader", "keyaccount")
-LOGINS = {"frontdesk": "frontdesk", "agent": "agent1", "manager": "manager", "leader": "leader",
-          "keyaccount": "keyaccount"}
+LOGINS = {
+    "frontdesk": "frontdesk",
+    "agent": "agent1",
+    "manager": "manager",
+    "leader": "leader",
+    "keyaccount": "keyaccount",
+}
 OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
 
 # fmt: off
@@ -77,7 +81,8 @@ def test_role_model_access_matrix(login, role):
 def test_every_model_is_in_the_matrix(login):
     admin_view = login("admin")
     models = admin_view.call(
-        "ir.model", "search_read",
+        "ir.model",
+        "search_read",
         [("model", "=like", "leasing.%"), ("transient", "=", False), ("abstract", "=", False)],
         ["model"],
     )
@@ -87,8 +92,9 @@ def test_every_model_is_in_the_matrix(login):
 def test_agent_cannot_read_another_agents_prospect(login, phone):
     desk = login("frontdesk")
     agent2 = login("agent2")
-    wizard, _lead = register(desk, contact_name="Other agent's", phone=phone(),
-                             card_user_id=agent2.uid)
+    wizard, _lead = register(
+        desk, contact_name="Other agent's", phone=phone(), card_user_id=agent2.uid
+    )
     lead_id = wizard["lead_id"][0]
     agent1 = login("agent1")
     assert agent1.call("crm.lead", "search", [("id", "=", lead_id)]) == []
@@ -117,8 +123,11 @@ def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
     desk, manager = login("frontdesk"), login("manager")
     wizard, _lead = register(desk, contact_name="Signer", phone=phone(), overflow=True)
     unit = manager.call("leasing.unit", "create", [{"code": f"RM-{phone()}"}])[0]
-    contract = desk.call("leasing.contract", "create", [{
-        "contract_number": f"RM-{phone()}", "lead_id": wizard["lead_id"][0], "unit_id": unit}])[0]
+    contract = desk.call(
+        "leasing.contract",
+        "create",
+        [{"contract_number": f"RM-{phone()}", "lead_id": wizard["lead_id"][0], "unit_id": unit}],
+    )[0]
     with pytest.raises(OdooError, match="manager"):
         desk.call("leasing.contract", "write", [contract], {"signed_date": "2000-01-01"})
 

@@ -58,7 +58,8 @@ class TestPureProperties(BaseCase):
     def test_next_morning_is_the_following_office_day(self, moment, hour, tz):
         deadline = office_clock.next_morning(moment, hour, 0, tz)
         self.assertEqual(
-            office_clock.local_date(deadline, tz), office_clock.local_date(moment, tz) + timedelta(1)
+            office_clock.local_date(deadline, tz),
+            office_clock.local_date(moment, tz) + timedelta(1),
         )
         self.assertGreater(deadline, moment)
 
@@ -89,12 +90,24 @@ class TestOrmProperties(LeasingOfficeCase):
             bounds.append(bounds[-1] + width)
         for index, start in enumerate(bounds[:-1]):
             last = index == len(widths) - 1
-            Tier.create({"kind": "manager", "rate_from": start,
-                         "rate_to": 0 if last else bounds[index + 1], "factor": index + 1})
+            Tier.create(
+                {
+                    "kind": "manager",
+                    "rate_from": start,
+                    "rate_to": 0 if last else bounds[index + 1],
+                    "factor": index + 1,
+                }
+            )
         rate = data.draw(st.floats(0, bounds[-1] + 50))
         band = sum(1 for start in bounds[1:-1] if rate >= start)
         self.assertEqual(Tier._factor_for("manager", rate), band + 1)
         shift = data.draw(st.sampled_from([-1, 1]))
         with self.assertRaises(ValidationError):
-            Tier.create({"kind": "manager", "rate_from": max(bounds[-2] + shift, 0.5),
-                         "rate_to": bounds[-2] + 5, "factor": 1})
+            Tier.create(
+                {
+                    "kind": "manager",
+                    "rate_from": max(bounds[-2] + shift, 0.5),
+                    "rate_to": bounds[-2] + 5,
+                    "factor": 1,
+                }
+            )
