@@ -53,5 +53,8 @@
         "demo/leasing_rotation_demo.xml",
         "demo/leasing_unit_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["leasing_office/static/tests/tours/**/*"],
+    },
     "application": True,
 }

@@ -165,7 +165,9 @@ class LeasingRotationLine(models.Model):
         target = int(self.env["leasing.form.mixin"]._office_param("call_target", 50))
         counts = {
             (user, day): count
-            for user, day, count in self.env["leasing.call.log"]._read_group(
+            for user, day, count in self.env["leasing.call.log"]
+            .sudo()
+            ._read_group(
                 [("user_id", "in", self.user_id.ids), ("call_date", "in", self.mapped("date"))],
                 ["user_id", "call_date:day"],
                 ["__count"],

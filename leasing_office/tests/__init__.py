@@ -17,3 +17,4 @@ from . import test_merchant_tier
 from . import test_leasing_info
 from . import test_leasing_unit
 from . import test_properties
+from . import test_ui_tour
