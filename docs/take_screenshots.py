@@ -28,6 +28,7 @@ URL = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8069"
 DB = sys.argv[2] if len(sys.argv) > 2 else "leasing_demo"
 OUT = os.path.join(HERE, "screenshots")
 PORT = 9333
+CHINESE = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
 
 
 def session_cookie(login):
@@ -93,7 +94,7 @@ class Browser:
             if reply.get("id") == message_id:
                 return reply.get("result", {})
 
-    def shoot(self, login, path, name, wait=5):
+    def shoot(self, login, path, name, wait=6, click=None):
         self.send("Network.clearBrowserCookies")
         host = URL.split("//")[1].split(":")[0]
         self.send(
@@ -105,6 +106,9 @@ class Browser:
         )
         self.send("Page.navigate", url=f"{URL}{path}")
         time.sleep(wait)
+        if click:
+            self.send("Runtime.evaluate", expression=f"document.querySelector({click!r})?.click()")
+            time.sleep(2)
         data = self.send("Page.captureScreenshot", format="png")["data"]
         with open(os.path.join(OUT, f"{name}.png"), "wb") as png:
             png.write(base64.b64decode(data))
@@ -132,8 +136,8 @@ def prepare_demo():
         }
         if index == 3:
             vals["overflow"] = True
-        wizard = desk.call("leasing.walkin.register", "create", [vals])[0]
-        desk.call("leasing.walkin.register", "action_register", [wizard])
+        wizard = desk.call("leasing.walkin.register", "create", [vals], context=CHINESE)[0]
+        desk.call("leasing.walkin.register", "action_register", [wizard], context=CHINESE)
         lead_ids.append(desk.read_one("leasing.walkin.register", wizard, ["lead_id"])["lead_id"][0])
     return lead_ids
 
@@ -143,9 +147,14 @@ def main():
     lead_ids = prepare_demo()
     browser = Browser()
     try:
-        browser.shoot("frontdesk", "/odoo/leasing-board", "rotation_board")
+        browser.shoot("frontdesk", "/odoo/leasing-board", "rotation_board", wait=20)
         browser.shoot("manager", "/odoo/leasing-prospects", "pipeline_kanban")
-        browser.shoot("manager", f"/odoo/leasing-prospects/{lead_ids[0]}", "prospect_attribution")
+        browser.shoot(
+            "manager",
+            f"/odoo/leasing-prospects/{lead_ids[0]}",
+            "prospect_attribution",
+            click="a[name=leasing_attribution]",
+        )
         browser.shoot("manager", "/odoo/leasing-floor-plan", "floor_plan")
         browser.shoot("leader", "/odoo/leasing-visit-analysis", "visit_pivot")
     finally:

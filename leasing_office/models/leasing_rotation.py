@@ -12,8 +12,9 @@ class LeasingRotation(models.Model):
     _description = "Rotation Table"
     _inherit = ["mail.thread"]
     _order = "date desc"
+    _rec_name = "date"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")  # not stored: read in each user's language
     date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -42,6 +43,12 @@ class LeasingRotation(models.Model):
     def _compute_name(self):
         for rotation in self:
             rotation.name = self.env._("Rotation %(date)s", date=rotation.date or "")
+
+    @api.depends("date")
+    def _compute_display_name(self):
+        self._compute_name()
+        for rotation in self:
+            rotation.display_name = rotation.name
 
     @api.depends("line_ids.status", "line_ids.makeup_owed", "last_line_id")
     def _compute_next_user_id(self):

@@ -52,6 +52,11 @@ class LeasingRotationLine(models.Model):
         "(rotation_id, user_id)", "An agent appears only once in a day's rotation table."
     )
 
+    @api.depends("user_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.user_id.name or ""
+
     @api.depends("status")
     def _compute_available(self):
         for line in self:

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-UNIT_STATES = [("available", "Available"), ("reserved", "Reserved"), ("signed", "Signed")]
+UNIT_STATES = [("available", "Vacant"), ("reserved", "Reserved"), ("signed", "Signed")]
 
 
 class LeasingUnit(models.Model):

@@ -28,7 +28,7 @@ class LeasingVisitReport(models.Model):
     _order = "visit_date desc"
     _rec_name = "visit_date"
 
-    visit_date = fields.Date(readonly=True, index=True)
+    visit_date = fields.Date(string="Visited On", readonly=True, index=True)
     credited_user_id = fields.Many2one("res.users", string="Credited Agent", readonly=True)
     received_user_id = fields.Many2one("res.users", string="Received By", readonly=True)
     attribution_type = fields.Selection(ATTRIBUTION_TYPES, string="Attribution", readonly=True)
