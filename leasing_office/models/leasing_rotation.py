@@ -42,13 +42,15 @@ class LeasingRotation(models.Model):
     @api.depends("date")
     def _compute_name(self):
         for rotation in self:
-            rotation.name = self.env._("Rotation %(date)s", date=rotation.date or "")
+            rotation.name = rotation._title()
 
     @api.depends("date")
     def _compute_display_name(self):
-        self._compute_name()
         for rotation in self:
-            rotation.display_name = rotation.name
+            rotation.display_name = rotation._title()
+
+    def _title(self):
+        return self.env._("Rotation %(date)s", date=self.date or "")
 
     @api.depends("line_ids.status", "line_ids.makeup_owed", "last_line_id")
     def _compute_next_user_id(self):
