@@ -1,16 +1,12 @@
-import threading
 import uuid
 from datetime import date
 
-from psycopg2.errors import SerializationFailure
-
 from odoo import api, fields
 from odoo.exceptions import ValidationError
-from odoo.orm.environments import Transaction
-from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tests import tagged
 
 from .common import LeasingOfficeCase
+from .common_concurrency import LeasingConcurrencyCase
 
 
 @tagged("post_install", "-at_install", "leasing_targets")
@@ -78,7 +74,7 @@ class TestLeasingUnit(LeasingOfficeCase):
 
 
 @tagged("post_install", "-at_install", "leasing_concurrency")
-class TestUnitReservationConcurrency(TransactionCase):
+class TestUnitReservationConcurrency(LeasingConcurrencyCase):
     """Two agents reserving the same unit at the same instant, on two real cursors."""
 
     def setUp(self):
@@ -101,9 +97,7 @@ class TestUnitReservationConcurrency(TransactionCase):
             cr.execute("DELETE FROM leasing_unit WHERE id = %s", [self.unit_id])
             cr.execute("DELETE FROM crm_lead WHERE id IN %s", [tuple(self.lead_ids)])
 
-    def reserve(self, cr, lead_id):
-        cr.transaction = Transaction(self.registry)
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
+    def reserve(self, env, lead_id):
         env["leasing.signing.plan"].create(
             {
                 "lead_id": lead_id,
@@ -112,43 +106,16 @@ class TestUnitReservationConcurrency(TransactionCase):
                 "unit_ids": [(6, 0, [self.unit_id])],
             }
         )
+        return "reserved"
 
     def test_simultaneous_reservations_keep_one(self):
-        outcome = {}
-        first_done, release = threading.Event(), threading.Event()
-
-        def first():
-            with self.registry.cursor() as cr:
-                self.reserve(cr, self.lead_ids[0])
-                first_done.set()
-                release.wait(10)
-
-        def second():
-            for _attempt in range(5):
-                try:
-                    with self.registry.cursor() as cr:
-                        self.reserve(cr, self.lead_ids[1])
-                    outcome["second"] = "reserved"
-                    return
-                except SerializationFailure:
-                    outcome["retries"] = outcome.get("retries", 0) + 1
-                except ValidationError as error:
-                    outcome["second"] = str(error)
-                    return
-
-        one = threading.Thread(target=first)
-        one.start()
-        self.assertTrue(first_done.wait(10))
-        two = threading.Thread(target=second)
-        with mute_logger("odoo.sql_db"):
-            two.start()
-            two.join(1.5)
-            self.assertTrue(two.is_alive(), "the second reservation must wait for the first")
-            release.set()
-            one.join(10)
-            two.join(30)
-        self.assertIn("already reserved", outcome["second"])
-        self.assertEqual(outcome.get("retries"), 1)
+        outcome = self.race(
+            lambda env: self.reserve(env, self.lead_ids[0]),
+            lambda env: self.reserve(env, self.lead_ids[1]),
+        )
+        self.assertIsInstance(outcome["second"], ValidationError)
+        self.assertIn("already reserved", str(outcome["second"]))
+        self.assertEqual(outcome["retries"], 1)
         with self.registry.cursor() as cr:
             cr.execute(
                 "SELECT count(*) FROM leasing_signing_plan WHERE lead_id IN %s",

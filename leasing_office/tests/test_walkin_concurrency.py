@@ -1,16 +1,13 @@
-import threading
 import uuid
 
-from psycopg2.errors import SerializationFailure
-
 from odoo import api, fields
-from odoo.orm.environments import Transaction
-from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tests import tagged
+
+from .common_concurrency import LeasingConcurrencyCase
 
 
 @tagged("post_install", "-at_install", "leasing_concurrency")
-class TestWalkinConcurrency(TransactionCase):
+class TestWalkinConcurrency(LeasingConcurrencyCase):
     """Two front-desk sessions registering at the same instant, on two real cursors.
 
     The data lives in its own committed company so both cursors see it; afterwards the
@@ -82,55 +79,17 @@ class TestWalkinConcurrency(TransactionCase):
             )
             cr.execute("UPDATE res_company SET active = FALSE WHERE id = %s", [self.company_id])
 
-    def session_env(self, cr, uid):
-        """An environment on ``cr`` for another thread.
-
-        ``api.Environment`` would look the registry up by name, which waits for the lock
-        the test runner holds; hand it the loaded registry instead.
-        """
-        cr.transaction = Transaction(self.registry)
-        return api.Environment(cr, uid, {})
-
     def register(self, env, phone):
         wizard = env["leasing.walkin.register"].create({"contact_name": phone, "phone": phone})
         wizard.action_register()
         return wizard.lead_id.attributed_user_id.id
 
     def test_simultaneous_registrations_never_share_a_turn(self):
-        results = {}
-        first_done = threading.Event()
-        release_first = threading.Event()
-
-        def first_session():
-            with self.registry.cursor() as cr:
-                env = self.session_env(cr, self.clerks[0])
-                results["first"] = self.register(env, "13800013001")
-                first_done.set()
-                # Hold the rotation row, uncommitted, while the second session arrives.
-                release_first.wait(10)
-
-        def second_session():
-            # As Odoo's RPC layer does, retry a transaction that lost a serialisation race.
-            for _attempt in range(5):
-                try:
-                    with self.registry.cursor() as cr:
-                        env = self.session_env(cr, self.clerks[1])
-                        results["second"] = self.register(env, "13800013002")
-                    return
-                except SerializationFailure:
-                    results["retries"] = results.get("retries", 0) + 1
-
-        first = threading.Thread(target=first_session)
-        first.start()
-        self.assertTrue(first_done.wait(10))
-        second = threading.Thread(target=second_session)
-        with mute_logger("odoo.sql_db"):
-            second.start()
-            second.join(1.5)
-            self.assertTrue(second.is_alive(), "the second session must wait for the first")
-            release_first.set()
-            first.join(10)
-            second.join(30)
+        results = self.race(
+            lambda env: self.register(env, "13800013001"),
+            lambda env: self.register(env, "13800013002"),
+            *self.clerks,
+        )
         self.assertEqual(results["first"], self.agent_ids[0])
         self.assertEqual(results["second"], self.agent_ids[1])
         self.assertEqual(results["retries"], 1, "the waiting session must retry on fresh data")
