@@ -33,6 +33,12 @@ DEFAULT_THRESHOLDS = {
     "capital_turnover": (10_000_000.0, 2_000_000.0),
 }
 
+
+def agent_domain(model):
+    """Users who are leasing agents: the domain of every agent picker."""
+    return [("all_group_ids", "in", model.env.ref("leasing_office.group_leasing_agent").ids)]
+
+
 # Fields that decide who gets the credit for a prospect. They only change through the
 # attribution engine (walk-in registration, the manager's attribution change, a dispute
 # decision, a key-account transfer), which writes them as superuser and logs every change.

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .crm_lead import agent_domain
 from .phone_key import normalize_phone
 
 
@@ -21,9 +22,7 @@ class LeasingAttributionDispute(models.Model):
         "res.users",
         string="Claimed For",
         default=lambda self: self.env.user,
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     credited_user_id = fields.Many2one("res.users", string="Credited When Raised", readonly=True)
     reason = fields.Text(required=True, tracking=True)

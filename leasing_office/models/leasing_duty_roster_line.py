@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .crm_lead import agent_domain
+
 
 class LeasingDutyRosterLine(models.Model):
     """An agent on duty in the rotation, in order."""
@@ -14,7 +16,5 @@ class LeasingDutyRosterLine(models.Model):
         "res.users",
         string="Agent",
         required=True,
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .crm_lead import agent_domain
+
 STATUSES = [
     ("available", "Available"),
     ("busy", "Busy with a Prospect"),
@@ -27,9 +29,7 @@ class LeasingRotationLine(models.Model):
         "res.users",
         string="Agent",
         required=True,
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     sequence = fields.Integer(default=10)
     status = fields.Selection(STATUSES, default="available", required=True)

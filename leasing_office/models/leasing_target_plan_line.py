@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .crm_lead import agent_domain
 from .leasing_target_plan import TARGET_FIELDS, _rate
 
 
@@ -17,9 +18,7 @@ class LeasingTargetPlanLine(models.Model):
         string="Agent",
         required=True,
         index=True,
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     date_from = fields.Date(related="plan_id.date_from", store=True)
     date_to = fields.Date(related="plan_id.date_to", store=True)

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.crm_lead import agent_domain
+
 
 class LeasingAttributionChange(models.TransientModel):
     """The manager moves a prospect's credit, with a mandatory written reason."""
@@ -14,9 +16,7 @@ class LeasingAttributionChange(models.TransientModel):
     user_id = fields.Many2one(
         "res.users",
         string="New Agent",
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     reason = fields.Text(required=True)
 

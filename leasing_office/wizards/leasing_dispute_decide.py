@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.crm_lead import agent_domain
+
 
 class LeasingDisputeDecide(models.TransientModel):
     """The manager's decision on an attribution dispute, with the reason kept."""
@@ -20,9 +22,7 @@ class LeasingDisputeDecide(models.TransientModel):
     user_id = fields.Many2one(
         "res.users",
         string="New Agent",
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     reason = fields.Text(required=True)
 

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..models.crm_lead import agent_domain
 from ..models.phone_key import normalize_phone
 
 
@@ -26,9 +27,7 @@ class LeasingWalkinRegister(models.TransientModel):
         "res.users",
         string="Card / Flyer of Agent",
         help="The agent whose business card or flyer the prospect holds.",
-        domain=lambda self: [
-            ("all_group_ids", "in", self.env.ref("leasing_office.group_leasing_agent").ids)
-        ],
+        domain=agent_domain,
     )
     leadership_referral = fields.Boolean(
         help="The prospect first reached the company through its leadership."
