@@ -43,12 +43,21 @@ def agent_domain(model):
 # attribution engine (walk-in registration, the manager's attribution change, a dispute
 # decision, a key-account transfer), which writes them as superuser and logs every change.
 ATTRIBUTION_FIELDS = frozenset(
-    {"attribution_type", "attributed_user_id", "user_id", "key_account_transferred"}
+    {"attribution_type", "attributed_user_id", "user_id", "is_public", "key_account_transferred"}
 )
+# Stock fields that, on a prospect of the office, only the office's actions change.
+LEASING_OWNED_FIELDS = frozenset({"user_id", "team_id"})
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = ["crm.lead", "leasing.guard.mixin"]
+
+    _state_transitions = {
+        "tier_state": {
+            "assigned": ("none", "assigned", "confirmed"),
+            "confirmed": ("assigned",),
+        },
+    }
 
     attribution_type = fields.Selection(
         ATTRIBUTION_TYPES, string="Attribution", readonly=True, tracking=True, index=True
@@ -187,17 +196,8 @@ class CrmLead(models.Model):
     # ORM
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and any(
-            vals.get(name) for vals in vals_list for name in ATTRIBUTION_FIELDS - {"user_id"}
-        ):
-            raise AccessError(self._attribution_locked_message())
-        return super().create(vals_list)
-
     def write(self, vals):
-        if not self.env.su:
-            self._check_attribution_write(vals)
+        if not (self._gate_is_open() or self.env.su):
             self._check_public_pool_write()
         return super().write(vals)
 
@@ -211,14 +211,17 @@ class CrmLead(models.Model):
                 )
             )
 
-    def _check_attribution_write(self, vals):
-        touched = ATTRIBUTION_FIELDS.intersection(vals)
-        if not touched:
-            return
-        leasing_leads = self.filtered("attribution_type")
-        if touched == {"user_id"} and not leasing_leads:
-            return
-        raise AccessError(self._attribution_locked_message())
+    def _guarded_on_write(self, vals):
+        # On a prospect of the office, the salesperson and team follow the credit too.
+        guarded = super()._guarded_on_write(vals)
+        if self.filtered("attribution_type"):
+            guarded |= LEASING_OWNED_FIELDS.intersection(vals)
+        return guarded
+
+    def _check_guarded_vals(self, names):
+        if names & ATTRIBUTION_FIELDS:
+            raise AccessError(self._attribution_locked_message())
+        return super()._check_guarded_vals(names)
 
     def _check_public_pool_write(self):
         if self.env.user.has_group("leasing_office.group_leasing_manager"):
@@ -289,7 +292,7 @@ class CrmLead(models.Model):
 
     def _leasing_set_attribution(self, attribution_type, user, note):
         """Apply a new credit (engine only)."""
-        self.sudo().write(self._leasing_attribution_vals(attribution_type, user, note))
+        self._write_guarded(self._leasing_attribution_vals(attribution_type, user, note))
 
     def _leasing_change_attribution(self, user, reason, source, attribution_type=None):
         """Move the credit to ``user`` (or the public pool when empty), with a logged reason."""
@@ -348,7 +351,7 @@ class CrmLead(models.Model):
                 )
             if lead.key_account_transferred:
                 continue
-            lead.sudo().write(
+            lead._write_guarded(
                 {"team_id": team.id, "user_id": team.user_id.id, "key_account_transferred": True}
             )
             lead.message_post(
@@ -436,22 +439,19 @@ class CrmLead(models.Model):
         self._check_leasing_manager()
         self._check_tier_applies()
         for lead in self:
-            lead.sudo().write(
-                {
-                    "merchant_tier": tier
-                    or self.env.context.get("merchant_tier")
-                    or lead.suggested_tier,
-                    "tier_state": "assigned",
-                    "tier_verified_at": fields.Datetime.now(),
-                    "tier_confirmed_by_id": False,
-                }
+            lead._move_to(
+                "tier_state",
+                "assigned",
+                merchant_tier=tier or self.env.context.get("merchant_tier") or lead.suggested_tier,
+                tier_verified_at=fields.Datetime.now(),
+                tier_confirmed_by_id=False,
             )
         return True
 
     def action_verify_tier_data(self):
         """The manager's weekly check that the criteria still hold."""
         self._check_leasing_manager()
-        self.sudo().tier_verified_at = fields.Datetime.now()
+        self._write_guarded({"tier_verified_at": fields.Datetime.now()})
         return True
 
     def action_confirm_tier(self):
@@ -461,5 +461,5 @@ class CrmLead(models.Model):
             raise UserError(
                 self.env._("The manager assigns the tier before leadership confirms it.")
             )
-        self.sudo().write({"tier_state": "confirmed", "tier_confirmed_by_id": self.env.user.id})
+        self._move_to("tier_state", "confirmed", tier_confirmed_by_id=self.env.user.id)
         return True

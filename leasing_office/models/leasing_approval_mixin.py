@@ -1,50 +1,97 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 APPROVAL_STATES = [
     ("draft", "Draft"),
-    ("to_approve", "Waiting for the Manager"),
+    ("to_approve", "Waiting for Approval"),
     ("approved", "Approved"),
     ("rejected", "Sent Back"),
 ]
 
 
 class LeasingApprovalMixin(models.AbstractModel):
-    """The manager's signature on a form: approved or sent back, by whom, when, why.
+    """A signature on a form: approved or sent back, by whom, when, why.
 
-    Approving requires ``_approval_group``; nobody approves their own form. An approved
-    form is locked for its owner (with ``leasing.form.mixin``).
+    Approving requires ``_approval_group`` (the manager by default, leadership for plans,
+    statements and information); nobody approves their own form. The state moves only
+    through the actions below, along ``_state_transitions``; an approved form is locked
+    for its owner (with ``leasing.form.mixin``).
     """
 
     _name = "leasing.approval.mixin"
     _description = "Leasing Office Approval"
+    _inherit = ["leasing.guard.mixin"]
 
     _approval_group = "leasing_office.group_leasing_manager"
+    _state_transitions = {
+        "approval_state": {
+            "to_approve": ("draft", "rejected"),
+            "approved": ("to_approve",),
+            "rejected": ("to_approve",),
+        },
+    }
 
     approval_state = fields.Selection(
         APPROVAL_STATES, default="draft", required=True, readonly=True, copy=False, tracking=True
     )
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
     approved_at = fields.Datetime(string="Approved On", readonly=True, copy=False)
-    approval_comment = fields.Text(string="Manager's Comment", copy=False, tracking=True)
+    approval_comment = fields.Text(string="Approver's Comment", copy=False, tracking=True)
+    approver_label = fields.Char(
+        string="Approved By Role", compute="_compute_approver_label", help="Who signs this form."
+    )
+    can_approve = fields.Boolean(compute="_compute_can_approve", search="_search_can_approve")
+
+    def _compute_approver_label(self):
+        label = self._approver_description()
+        for record in self:
+            record.approver_label = label
+
+    @api.depends_context("uid")
+    @api.depends("approval_state", "user_id")
+    def _compute_can_approve(self):
+        for record in self:
+            record.can_approve = not record._approval_refusal()
+
+    def _search_can_approve(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on To Approve."))
+        if not self.env.user.has_group(self._approval_group):
+            domain = [("id", "=", False)]
+        else:
+            domain = [("approval_state", "=", "to_approve"), ("user_id", "!=", self.env.uid)]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _approver_description(self):
+        """Who signs, in words: "the leasing manager" or "leadership"."""
+        if self._approval_group == "leasing_office.group_leasing_leader":
+            return self.env._("leadership")
+        return self.env._("the leasing manager")
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
 
     def action_request_approval(self):
         self.check_access("write")
-        for record in self:
-            if record.approval_state not in ("draft", "rejected"):
-                raise UserError(self.env._("This form is already with the manager."))
-        self.sudo().approval_state = "to_approve"
+        if any(record.approval_state == "to_approve" for record in self):
+            raise UserError(
+                self.env._(
+                    "This form is already waiting for %(approver)s.",
+                    approver=self._approver_description(),
+                )
+            )
+        self._move_to("approval_state", "to_approve")
         return True
 
     def action_approve(self):
         self._check_can_approve()
         self._before_approve()
-        self.sudo().write(
-            {
-                "approval_state": "approved",
-                "approver_id": self.env.user.id,
-                "approved_at": fields.Datetime.now(),
-            }
+        self._move_to(
+            "approval_state",
+            "approved",
+            approver_id=self.env.user.id,
+            approved_at=fields.Datetime.now(),
         )
         return True
 
@@ -56,27 +103,31 @@ class LeasingApprovalMixin(models.AbstractModel):
         comment = comment or self.env.context.get("approval_comment")
         if not (comment or "").strip() and not all(self.mapped("approval_comment")):
             raise UserError(self.env._("Say why the form is sent back."))
-        vals = {
-            "approval_state": "rejected",
-            "approver_id": self.env.user.id,
-            "approved_at": fields.Datetime.now(),
-        }
+        vals = {"approver_id": self.env.user.id, "approved_at": fields.Datetime.now()}
         if comment:
             vals["approval_comment"] = comment
-        self.sudo().write(vals)
+        self._move_to("approval_state", "rejected", **vals)
         return True
 
     def _check_can_approve(self):
-        if not self.env.user.has_group(self._approval_group):
-            raise UserError(self.env._("Only the leasing manager approves this form."))
         for record in self:
-            if record.approval_state != "to_approve":
-                raise UserError(
-                    self.env._("%(form)s is not waiting for approval.", form=record.display_name)
-                )
-            if record.user_id == self.env.user:
-                raise UserError(self.env._("Nobody approves their own form."))
+            refusal = record._approval_refusal()
+            if refusal:
+                raise UserError(refusal)
             record._check_before_approval()
+
+    def _approval_refusal(self):
+        """Why the current user may not approve this record now, or None."""
+        self.ensure_one()
+        if not self.env.user.has_group(self._approval_group):
+            return self.env._(
+                "Only %(approver)s approves this form.", approver=self._approver_description()
+            )
+        if self.approval_state != "to_approve":
+            return self.env._("%(form)s is not waiting for approval.", form=self.display_name)
+        if self.user_id == self.env.user:
+            return self.env._("Nobody approves their own form.")
+        return None
 
     def _check_before_approval(self):
         """Hook: raise when the record cannot be approved as it stands."""

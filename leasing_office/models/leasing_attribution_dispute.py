@@ -10,7 +10,7 @@ class LeasingAttributionDispute(models.Model):
 
     _name = "leasing.attribution.dispute"
     _description = "Attribution Dispute"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -53,6 +53,7 @@ class LeasingAttributionDispute(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
             lead = self._resolve_lead(vals)
             vals.update(
@@ -60,12 +61,20 @@ class LeasingAttributionDispute(models.Model):
                 lead_name=lead.display_name,
                 credited_user_id=lead.attributed_user_id.id,
             )
-        return super().create(vals_list)
+        disputes = super(LeasingAttributionDispute, self._open_gate()).create(vals_list)
+        return disputes.with_env(self.env)
 
     def write(self, vals):
-        decided = any(dispute.state != "open" for dispute in self)
-        if not self.env.su and decided and set(vals) & {"lead_id", "claimed_user_id", "reason"}:
-            raise UserError(self.env._("A decided dispute cannot be changed."))
+        if not self._gate_is_open():
+            if {"lead_id", "phone"}.intersection(vals):
+                raise UserError(
+                    self.env._(
+                        "A dispute stays on the prospect it was raised for; raise a new one."
+                    )
+                )
+            decided = any(dispute.state != "open" for dispute in self)
+            if decided and {"claimed_user_id", "reason"}.intersection(vals):
+                raise UserError(self.env._("A decided dispute cannot be changed."))
         return super().write(vals)
 
     @api.model
@@ -95,7 +104,7 @@ class LeasingAttributionDispute(models.Model):
             lead._leasing_change_attribution(user, reason, "dispute")
         elif decision == "public":
             lead._leasing_change_attribution(self.env["res.users"], reason, "dispute", "public")
-        self.sudo().write(
+        self._write_guarded(
             {
                 "state": decision,
                 "decision_reason": reason,

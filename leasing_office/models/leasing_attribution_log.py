@@ -8,6 +8,7 @@ class LeasingAttributionLog(models.Model):
 
     _name = "leasing.attribution.log"
     _description = "Attribution Change"
+    _inherit = ["leasing.guard.mixin"]
     _order = "change_date desc, id desc"
     _rec_name = "summary"
 

@@ -15,6 +15,7 @@ class LeasingCallLog(models.Model):
 
     _name = "leasing.call.log"
     _description = "Prospect Call"
+    _inherit = ["leasing.guard.mixin"]
     _order = "call_datetime desc, id desc"
 
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)

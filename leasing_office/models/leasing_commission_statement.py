@@ -106,7 +106,7 @@ class LeasingCommissionStatement(models.Model):
         for statement in self:
             if statement.approval_state in ("to_approve", "approved"):
                 raise UserError(self.env._("A statement with leadership can no longer change."))
-            statement.sudo().write(statement._compute_vals())
+            statement._write_guarded(statement._compute_vals())
         return True
 
     def _compute_vals(self):
@@ -157,7 +157,7 @@ class LeasingCommissionStatement(models.Model):
         """The manager reviews the figures, then they go to leadership."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager reviews statements."))
-        self.sudo().write(
+        self._write_guarded(
             {"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()}
         )
         return self.action_request_approval()

@@ -15,6 +15,7 @@ class LeasingCommissionTier(models.Model):
 
     _name = "leasing.commission.tier"
     _description = "Commission Tier"
+    _inherit = ["leasing.guard.mixin"]
     _order = "kind, rate_from"
 
     kind = fields.Selection(COMMISSION_KINDS, required=True, default="agent")

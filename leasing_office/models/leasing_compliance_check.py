@@ -22,7 +22,7 @@ class LeasingComplianceCheck(models.Model):
 
     _name = "leasing.compliance.check"
     _description = "Forms Compliance Check"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -101,5 +101,7 @@ class LeasingComplianceCheck(models.Model):
             raise UserError(
                 self.env._("The weekly check is the manager's, the monthly check leadership's.")
             )
-        self.write({"checked_by_id": self.env.user.id, "checked_at": fields.Datetime.now()})
+        self._write_guarded(
+            {"checked_by_id": self.env.user.id, "checked_at": fields.Datetime.now()}
+        )
         return True

@@ -9,6 +9,7 @@ class LeasingComplianceCheckItem(models.Model):
 
     _name = "leasing.compliance.check.item"
     _description = "Form Not Done"
+    _inherit = ["leasing.guard.mixin"]
     _order = "user_id, deadline"
 
     check_id = fields.Many2one(

@@ -8,6 +8,7 @@ class LeasingComplianceCheckLine(models.Model):
 
     _name = "leasing.compliance.check.line"
     _description = "Compliance Findings"
+    _inherit = ["leasing.guard.mixin"]
     _order = "user_id"
 
     check_id = fields.Many2one(

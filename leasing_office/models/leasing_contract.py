@@ -7,7 +7,7 @@ class LeasingContract(models.Model):
 
     _name = "leasing.contract"
     _description = "Signed Contract"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "signed_date desc, id desc"
     _rec_name = "contract_number"
 
@@ -43,12 +43,15 @@ class LeasingContract(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
             self._check_number_unsigned(vals.get("contract_number"))
             lead = self.env["crm.lead"].sudo().browse(vals.get("lead_id"))
             vals.update(user_id=lead.attributed_user_id.id, is_public=lead.is_public)
-        contracts = super().create(vals_list)
-        contracts.claim_id.sudo().filtered(lambda c: c.state == "issued").state = "signed"
+        contracts = super(LeasingContract, self._open_gate()).create(vals_list).with_env(self.env)
+        contracts.claim_id.filtered(lambda c: c.sudo().state == "issued")._write_guarded(
+            {"state": "signed"}
+        )
         contracts._close_signing_plans()
         return contracts
 

@@ -101,7 +101,7 @@ class LeasingContractClaim(models.Model):
                 raise UserError(
                     self.env._("The agent submits the claim before taking the contract form.")
                 )
-        self.sudo().write(
+        self._write_guarded(
             {
                 "state": "issued",
                 "issued_by_id": self.env.user.id,
@@ -116,7 +116,7 @@ class LeasingContractClaim(models.Model):
             raise UserError(self.env._("Say why the contract form comes back unsigned."))
         if any(claim.state != "issued" for claim in self):
             raise UserError(self.env._("Only an issued claim can be returned or voided."))
-        self.sudo().write({"state": state, "end_note": note})
+        self._write_guarded({"state": state, "end_note": note})
         return True
 
     def action_return(self, note=None):

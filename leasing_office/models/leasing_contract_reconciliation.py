@@ -15,7 +15,7 @@ class LeasingContractReconciliation(models.Model):
 
     _name = "leasing.contract.reconciliation"
     _description = "Contract Reconciliation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -8,6 +8,7 @@ class LeasingContractReconciliationLine(models.Model):
 
     _name = "leasing.contract.reconciliation.line"
     _description = "Contract Reconciliation Mismatch"
+    _inherit = ["leasing.guard.mixin"]
     _order = "kind, id"
 
     reconciliation_id = fields.Many2one(

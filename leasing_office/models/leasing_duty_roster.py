@@ -7,7 +7,7 @@ class LeasingDutyRoster(models.Model):
 
     _name = "leasing.duty.roster"
     _description = "Duty Roster"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -34,7 +34,7 @@ class LeasingDutyRoster(models.Model):
             [("date", "=", self.date), ("company_id", "=", self.company_id.id)]
         ):
             raise UserError(self.env._("The rotation table for this day already exists."))
-        self.rotation_id = Rotation.create(
+        rotation = Rotation.create(
             {
                 "date": self.date,
                 "company_id": self.company_id.id,
@@ -44,6 +44,7 @@ class LeasingDutyRoster(models.Model):
                 ],
             }
         )
+        self._write_guarded({"rotation_id": rotation.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "leasing.rotation",

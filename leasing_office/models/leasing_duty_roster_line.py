@@ -8,6 +8,7 @@ class LeasingDutyRosterLine(models.Model):
 
     _name = "leasing.duty.roster.line"
     _description = "Duty Roster Line"
+    _inherit = ["leasing.guard.mixin"]
     _order = "roster_id, sequence, id"
 
     roster_id = fields.Many2one("leasing.duty.roster", required=True, ondelete="cascade")

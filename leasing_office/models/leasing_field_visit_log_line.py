@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class LeasingFieldVisitLogLine(models.Model):
@@ -8,6 +7,8 @@ class LeasingFieldVisitLogLine(models.Model):
     _name = "leasing.field.visit.log.line"
     _description = "Field-visit Outcome"
     _order = "id"
+    _inherit = ["leasing.form.line.mixin"]
+    _line_parent_field = "log_id"
 
     log_id = fields.Many2one(
         "leasing.field.visit.log", required=True, ondelete="cascade", index=True
@@ -23,12 +24,3 @@ class LeasingFieldVisitLogLine(models.Model):
     def _compute_visited(self):
         for line in self:
             line.visited = bool(line.log_id.submitted_at and line.outcome)
-
-    def write(self, vals):
-        manager = self.env.user.has_group("leasing_office.group_leasing_manager")
-        locked = any(log._is_locked_for_owner() for log in self.log_id)
-        if locked and not (self.env.su or manager):
-            raise UserError(
-                self.env._("The log was submitted; ask the leasing manager for a correction.")
-            )
-        return super().write(vals)

@@ -7,6 +7,8 @@ class LeasingFieldVisitPlanLine(models.Model):
     _name = "leasing.field.visit.plan.line"
     _description = "Planned Field Visit"
     _order = "sequence, id"
+    _inherit = ["leasing.form.line.mixin"]
+    _line_parent_field = "plan_id"
 
     plan_id = fields.Many2one(
         "leasing.field.visit.plan", required=True, ondelete="cascade", index=True

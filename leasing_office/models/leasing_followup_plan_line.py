@@ -10,6 +10,9 @@ class LeasingFollowupPlanLine(models.Model):
     _name = "leasing.followup.plan.line"
     _description = "Planned Follow-up"
     _order = "planned_date, id"
+    _inherit = ["leasing.form.line.mixin"]
+    _line_parent_field = "plan_id"
+    _line_open_fields = frozenset({"result", "done_date"})
 
     plan_id = fields.Many2one(
         "leasing.followup.plan", required=True, ondelete="cascade", index=True
@@ -37,7 +40,6 @@ class LeasingFollowupPlanLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_result_only_after_submit(vals)
         if "planned_date" in vals:
             self._check_fixed_date(vals)
         return super().write(vals)
@@ -47,12 +49,4 @@ class LeasingFollowupPlanLine(models.Model):
         if not vals.get("planned_date"):
             raise UserError(
                 self.env._('Every follow-up needs a fixed date; "later" is not accepted.')
-            )
-
-    def _check_result_only_after_submit(self, vals):
-        if self.env.su or self.env.user.has_group("leasing_office.group_leasing_manager"):
-            return
-        if set(vals) - {"result", "done_date"} and any(self.plan_id.mapped("submitted_at")):
-            raise UserError(
-                self.env._("The plan was submitted: only results can still be filled in.")
             )

@@ -23,7 +23,7 @@ class LeasingFormMixin(models.AbstractModel):
 
     _name = "leasing.form.mixin"
     _description = "Leasing Office Form"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "leasing.guard.mixin"]
 
     # Field names a complete form has filled in.
     _form_required_fields = ()
@@ -182,7 +182,7 @@ class LeasingFormMixin(models.AbstractModel):
             if form.user_id != self.env.user and not self._is_leasing_manager():
                 raise UserError(self.env._("Only the owner submits a form."))
             form._check_before_submit()
-        self.sudo().submitted_at = fields.Datetime.now()
+        self._write_guarded({"submitted_at": fields.Datetime.now()})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -193,7 +193,7 @@ class LeasingFormMixin(models.AbstractModel):
         """Manager: reopen a submitted form; the submission time is kept in the chatter."""
         if not self._is_leasing_manager():
             raise UserError(self.env._("Only the leasing manager returns a form for correction."))
-        self.sudo().submitted_at = False
+        self._write_guarded({"submitted_at": False})
         return True
 
     # ------------------------------------------------------------------
@@ -223,4 +223,4 @@ class LeasingFormMixin(models.AbstractModel):
                     summary=self.env._("Overdue: %(form)s", form=form._description),
                     user_id=form.user_id.id,
                 )
-                form.overdue_reminded = True
+                form._write_guarded({"overdue_reminded": True})

@@ -55,18 +55,22 @@ class LeasingInfo(models.Model):
     def action_withdraw(self):
         if not self.env.user.has_group("leasing_office.group_leasing_leader"):
             raise UserError(self.env._("Only leadership withdraws information."))
-        self.sudo().withdrawn = True
+        self._write_guarded({"withdrawn": True})
         return True
 
     def action_new_version(self):
         self.ensure_one()
-        new = self.copy(
-            {
-                "version": self.version + 1,
-                "previous_id": self.id,
-                "user_id": self.env.user.id,
-                "attachment_ids": [fields.Command.set(self.attachment_ids.ids)],
-            }
+        new = (
+            self._open_gate()
+            .copy(
+                {
+                    "version": self.version + 1,
+                    "previous_id": self.id,
+                    "user_id": self.env.user.id,
+                    "attachment_ids": [fields.Command.set(self.attachment_ids.ids)],
+                }
+            )
+            .with_env(self.env)
         )
         return {
             "type": "ir.actions.act_window",
@@ -77,4 +81,4 @@ class LeasingInfo(models.Model):
 
     def _before_approve(self):
         """An approved version replaces the previous one, which is withdrawn."""
-        self.previous_id.sudo().withdrawn = True
+        self.previous_id._write_guarded({"withdrawn": True})

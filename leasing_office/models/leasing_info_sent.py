@@ -7,6 +7,7 @@ class LeasingInfoSent(models.Model):
 
     _name = "leasing.info.sent"
     _description = "Information Given to a Prospect"
+    _inherit = ["leasing.guard.mixin"]
     _order = "sent_at desc, id desc"
 
     lead_id = fields.Many2one(
@@ -23,6 +24,7 @@ class LeasingInfoSent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
             info = self.env["leasing.info"].sudo().browse(vals["info_id"])
             if not info.is_sendable:
@@ -34,7 +36,7 @@ class LeasingInfoSent(models.Model):
                     )
                 )
             vals["version"] = info.version
-        records = super().create(vals_list)
+        records = super(LeasingInfoSent, self._open_gate()).create(vals_list).with_env(self.env)
         for record in records:
             record.lead_id.message_post(
                 body=self.env._(

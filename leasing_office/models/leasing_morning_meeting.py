@@ -6,7 +6,7 @@ class LeasingMorningMeeting(models.Model):
 
     _name = "leasing.morning.meeting"
     _description = "Morning Meeting Minutes"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)

@@ -10,7 +10,7 @@ class LeasingRotation(models.Model):
 
     _name = "leasing.rotation"
     _description = "Rotation Table"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
     _rec_name = "date"
 
@@ -94,7 +94,7 @@ class LeasingRotation(models.Model):
         )
         self.invalidate_recordset(["registration_count", "last_line_id"])
         self.line_ids.invalidate_recordset()
-        self.sudo().registration_count += 1
+        self._write_guarded({"registration_count": self.registration_count + 1})
 
     def _seats(self):
         lines = self.line_ids.sorted(lambda line: (line.sequence, line.id))
@@ -123,7 +123,7 @@ class LeasingRotation(models.Model):
         owed = skipped.filtered(lambda s: rotation_order.owes_makeup(s.status))
         turn = (
             self.env["leasing.rotation.turn"]
-            .sudo()
+            ._with_gate()
             .create(
                 {
                     "rotation_id": self.id,

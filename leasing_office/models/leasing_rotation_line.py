@@ -21,6 +21,7 @@ class LeasingRotationLine(models.Model):
 
     _name = "leasing.rotation.line"
     _description = "Rotation Table Line"
+    _inherit = ["leasing.guard.mixin"]
     _order = "rotation_id, sequence, id"
 
     rotation_id = fields.Many2one("leasing.rotation", required=True, ondelete="cascade", index=True)
@@ -149,7 +150,7 @@ class LeasingRotationLine(models.Model):
         """Change the make-up turns owed; priority dates from the first one still owed."""
         self.ensure_one()
         owed = max(self.makeup_owed + count, 0)
-        self.sudo().write(
+        self._write_guarded(
             {
                 "makeup_owed": owed,
                 "owed_since": (self.owed_since or fields.Datetime.now()) if owed else False,

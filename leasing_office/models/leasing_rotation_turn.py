@@ -6,6 +6,7 @@ class LeasingRotationTurn(models.Model):
 
     _name = "leasing.rotation.turn"
     _description = "Rotation Turn"
+    _inherit = ["leasing.guard.mixin"]
     _order = "turn_datetime desc, id desc"
 
     rotation_id = fields.Many2one(
@@ -67,19 +68,20 @@ class LeasingRotationTurn(models.Model):
     def _apply_to_ledger(self, sign=1):
         """Record this turn in the day's ledger (``sign=-1`` takes it back)."""
         self.ensure_one()
-        line = self.line_id.sudo()
+        line = self.line_id._with_gate()
         line.turn_count += sign
         if self.is_makeup:
             line.makeup_turn_count += sign
             line._add_owed(-sign)
         else:
-            self.rotation_id.sudo().last_line_id = line if sign > 0 else self.previous_last_line_id
-        for skipped in self.skipped_line_ids.sudo():
+            last = line if sign > 0 else self.previous_last_line_id
+            self.rotation_id._write_guarded({"last_line_id": last.id})
+        for skipped in self.skipped_line_ids._with_gate():
             skipped.skip_count += sign
-        for owed in self.owed_line_ids.sudo():
+        for owed in self.owed_line_ids._with_gate():
             owed._add_owed(sign)
 
     def _undo(self):
         self.ensure_one()
         self._apply_to_ledger(sign=-1)
-        self.sudo().state = "undone"
+        self._write_guarded({"state": "undone"})

@@ -186,20 +186,26 @@ class LeasingTargetPlan(models.Model):
 
     def _before_approve(self):
         """The approved revision replaces (archives) the one it revises."""
-        self.previous_id.sudo().write({"active": False})
+        self.previous_id._write_guarded({"active": False})
 
     def action_new_revision(self):
         """Start a new revision of an approved plan; it goes through approval again."""
         self.ensure_one()
         if self.approval_state != "approved":
             raise UserError(self.env._("Only an approved plan is revised; edit this one."))
-        revision = self.copy(
-            {
-                "revision": self.revision + 1,
-                "previous_id": self.id,
-                "user_id": self.env.user.id,
-                "line_ids": [fields.Command.create(line._copy_vals()) for line in self.line_ids],
-            }
+        revision = (
+            self._open_gate()
+            .copy(
+                {
+                    "revision": self.revision + 1,
+                    "previous_id": self.id,
+                    "user_id": self.env.user.id,
+                    "line_ids": [
+                        fields.Command.create(line._copy_vals()) for line in self.line_ids
+                    ],
+                }
+            )
+            .with_env(self.env)
         )
         return {
             "type": "ir.actions.act_window",

@@ -11,6 +11,8 @@ class LeasingTargetPlanLine(models.Model):
     _name = "leasing.target.plan.line"
     _description = "Agent Target"
     _order = "plan_id, user_id"
+    _inherit = ["leasing.form.line.mixin"]
+    _line_parent_field = "plan_id"
 
     plan_id = fields.Many2one("leasing.target.plan", required=True, ondelete="cascade", index=True)
     user_id = fields.Many2one(
@@ -52,15 +54,22 @@ class LeasingTargetPlanLine(models.Model):
 
     def write(self, vals):
         self._check_non_negative([vals])
-        if not self.env.su and "approved" in self.plan_id.mapped("approval_state"):
-            raise ValidationError(
-                self.env._("An approved plan cannot be edited; create a new revision.")
-            )
         return super().write(vals)
 
     def _check_non_negative(self, vals_list):
         if any((vals.get(name) or 0) < 0 for vals in vals_list for name in TARGET_FIELDS):
             raise ValidationError(self.env._("Targets cannot be negative."))
+
+    def _is_line_locked(self, parent):
+        # Waiting for leadership or approved: nobody edits; a new revision changes it.
+        return parent.approval_state in ("to_approve", "approved")
+
+    def _line_locked_message(self, parent):
+        return self.env._(
+            "%(plan)s is with leadership or approved: its lines cannot be added, changed or "
+            "removed; start a new revision.",
+            plan=parent.display_name,
+        )
 
     def _copy_vals(self):
         return {"user_id": self.user_id.id, **{name: self[name] for name in TARGET_FIELDS}}

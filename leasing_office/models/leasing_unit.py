@@ -10,7 +10,7 @@ class LeasingUnit(models.Model):
 
     _name = "leasing.unit"
     _description = "Leasable Unit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "code"
     _rec_name = "code"
 
@@ -92,9 +92,8 @@ class LeasingUnit(models.Model):
                 raise ValidationError(
                     self.env._("Unit %(unit)s is already signed.", unit=unit.code)
                 )
-        self.sudo().reservation_plan_id = plan
+        self._write_guarded({"reservation_plan_id": plan.id})
 
     def _release_from(self, plan):
-        self.filtered(
-            lambda unit: unit.reservation_plan_id == plan
-        ).sudo().reservation_plan_id = False
+        held = self.filtered(lambda unit: unit.reservation_plan_id == plan)
+        held._write_guarded({"reservation_plan_id": False})

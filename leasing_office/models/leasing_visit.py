@@ -13,7 +13,7 @@ class LeasingVisit(models.Model):
 
     _name = "leasing.visit"
     _description = "Prospect Visit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "visit_datetime desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -129,7 +129,7 @@ class LeasingVisit(models.Model):
             self.rotation_id._lock_for_registration()
         if self.turn_id:
             self.turn_id._undo()
-        self.sudo().state = "cancelled"
+        self._write_guarded({"state": "cancelled"})
         lead = self.lead_id.sudo()
         if not lead.visit_count:
             lead.active = False

@@ -8,7 +8,7 @@ class LeasingWorkPlan(models.Model):
 
     _name = "leasing.work.plan"
     _description = "Next-day Work Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -51,9 +51,8 @@ class LeasingWorkPlan(models.Model):
             self._line_vals("signing", plan, plan.lead_id, plan.user_id, plan.name)
             for plan in signings
         ]
-        self.line_ids = [
-            fields.Command.create(v) for v in vals if (v["res_model"], v["res_id"]) not in known
-        ]
+        new_lines = [v for v in vals if (v["res_model"], v["res_id"]) not in known]
+        self._open_gate().write({"line_ids": [fields.Command.create(v) for v in new_lines]})
 
     def _line_vals(self, kind, record, lead, user, note):
         return {

@@ -6,6 +6,7 @@ class LeasingWorkPlanLine(models.Model):
 
     _name = "leasing.work.plan.line"
     _description = "Next-day Work"
+    _inherit = ["leasing.guard.mixin"]
     _order = "kind, assigned_user_id, id"
 
     work_plan_id = fields.Many2one("leasing.work.plan", required=True, ondelete="cascade")

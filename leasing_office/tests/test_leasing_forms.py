@@ -84,7 +84,7 @@ class TestLeasingForms(LeasingOfficeCase):
         plan.line_ids.with_user(self.agent1).write(
             {"result": "Will visit", "done_date": date(2026, 3, 4)}
         )
-        with self.assertRaisesRegex(UserError, "only results"):
+        with self.assertRaisesRegex(UserError, "is locked: its lines cannot be"):
             plan.line_ids.with_user(self.agent1).write({"planned_date": date(2026, 3, 9)})
 
     def test_followup_plan_without_lines_is_incomplete(self):
@@ -277,7 +277,7 @@ class TestLeasingForms(LeasingOfficeCase):
         log.with_user(self.manager).write({"approval_comment": "Good notes"})
         log.with_user(self.manager).action_approve()
         self.assertEqual((log.approval_state, log.approver_id), ("approved", self.manager))
-        with self.assertRaisesRegex(UserError, "manager for a correction"):
+        with self.assertRaisesRegex(UserError, "is locked: its lines cannot be"):
             log.line_ids.with_user(self.agent1).write({"outcome": "Changed"})
         self.assertEqual(self.lead.field_visit_count, 1)
 

@@ -46,8 +46,9 @@ class TestLeasingTargetPlan(LeasingTargetsCase):
         plan = self.approve(self.new_plan())
         with self.assertRaisesRegex(UserError, "new revision"):
             plan.with_user(self.manager).write({"target_contracts": 9})
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesRegex(UserError, "start a new revision"):
             plan.line_ids[0].with_user(self.manager).write({"target_contracts": 9})
+        self.assertNotEqual(plan.line_ids[0].target_contracts, 9)
 
     def test_revision_after_approval_replaces_it_once_approved(self):
         plan = self.approve(self.new_plan())

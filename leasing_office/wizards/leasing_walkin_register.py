@@ -135,7 +135,7 @@ class LeasingWalkinRegister(models.TransientModel):
         lead = self._link_or_create_lead(phone_key, attribution, agent, note)
         visit = self._create_visit(lead, "first", receiver, agent, note, rotation, on_behalf, turn)
         if turn:
-            turn.write({"lead_id": lead.id, "visit_id": visit.id})
+            turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
         return visit
 
     def _decide_first_visit(self, rotation):
@@ -193,7 +193,7 @@ class LeasingWalkinRegister(models.TransientModel):
             return lead
         # Front desk does not follow every prospect it registers; the credited agent does,
         # without an assignment e-mail: the agent is at the desk when the turn is given.
-        Lead = Lead.sudo().with_context(
+        Lead = Lead._with_gate().with_context(
             mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True
         )
         return Lead.create(
@@ -213,7 +213,7 @@ class LeasingWalkinRegister(models.TransientModel):
         # The visit's own chatter starts empty: the prospect's chatter tells the story.
         Visit = (
             self.env["leasing.visit"]
-            .sudo()
+            ._with_gate()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
         )
         return Visit.create(
