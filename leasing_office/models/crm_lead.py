@@ -302,20 +302,16 @@ class CrmLead(models.Model):
         if user and not self._is_leasing_agent(user):
             raise UserError(self.env._("%(user)s is not a leasing agent.", user=user.display_name))
         new_type = attribution_type or (self.attribution_type if user else "public")
-        log = (
-            self.env["leasing.attribution.log"]
-            .sudo()
-            .create(
-                {
-                    "lead_id": self.id,
-                    "from_type": self.attribution_type,
-                    "from_user_id": self.attributed_user_id.id,
-                    "to_type": new_type,
-                    "to_user_id": user.id,
-                    "reason": reason,
-                    "source": source,
-                }
-            )
+        log = self.env["leasing.attribution.log"]._create_guarded(
+            {
+                "lead_id": self.id,
+                "from_type": self.attribution_type,
+                "from_user_id": self.attributed_user_id.id,
+                "to_type": new_type,
+                "to_user_id": user.id,
+                "reason": reason,
+                "source": source,
+            }
         )
         self._leasing_set_attribution(new_type, user, log.summary)
         return log

@@ -3,7 +3,14 @@ from odoo.exceptions import UserError
 
 APPROVAL_STATES = [
     ("draft", "Draft"),
-    ("to_approve", "Waiting for Approval"),
+    ("to_approve", "Waiting for the Manager"),
+    ("approved", "Approved"),
+    ("rejected", "Sent Back"),
+]
+# The same states for what leadership signs (target plans, statements, information).
+LEADERSHIP_APPROVAL_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "Waiting for Leadership"),
     ("approved", "Approved"),
     ("rejected", "Sent Back"),
 ]

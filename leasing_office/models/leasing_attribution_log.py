@@ -10,6 +10,21 @@ class LeasingAttributionLog(models.Model):
     _description = "Attribution Change"
     _inherit = ["leasing.guard.mixin"]
     _order = "change_date desc, id desc"
+    # Written once by the attribution engine; the log leadership reads is never edited.
+    _guarded_fields = frozenset(
+        {
+            "lead_id",
+            "change_date",
+            "changed_by_id",
+            "from_type",
+            "from_user_id",
+            "to_type",
+            "to_user_id",
+            "source",
+            "reason",
+        }
+    )
+    _guarded_unlink = True
     _rec_name = "summary"
 
     lead_id = fields.Many2one(

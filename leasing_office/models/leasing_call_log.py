@@ -17,6 +17,8 @@ class LeasingCallLog(models.Model):
     _description = "Prospect Call"
     _inherit = ["leasing.guard.mixin"]
     _order = "call_datetime desc, id desc"
+    # The time and the caller count toward the daily target: stamped, never typed.
+    _guarded_fields = frozenset({"call_datetime", "user_id"})
 
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     user_id = fields.Many2one(

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 from .leasing_commission_tier import COMMISSION_KINDS
 
 DEFAULT_PER_CONTRACT = 1000.0
@@ -23,6 +24,7 @@ class LeasingCommissionStatement(models.Model):
     _order = "month desc, kind, user_id"
     _approval_group = "leasing_office.group_leasing_leader"
 
+    approval_state = fields.Selection(LEADERSHIP_APPROVAL_STATES)
     name = fields.Char(compute="_compute_name", store=True)
     month = fields.Date(required=True, help="First day of the month.")
     user_id = fields.Many2one("res.users", string="Person", required=True, index=True)

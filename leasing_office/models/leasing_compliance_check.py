@@ -67,8 +67,8 @@ class LeasingComplianceCheck(models.Model):
         """List the forms not done in the period, and prepare one findings line per agent."""
         for check in self:
             items = check._collect_not_done()
-            check.item_ids.unlink()
-            check.item_ids = [fields.Command.create(vals) for vals in items]
+            check.item_ids._with_gate().unlink()
+            check._open_gate().write({"item_ids": [fields.Command.create(v) for v in items]})
             agents = {vals["user_id"] for vals in items} - set(check.line_ids.user_id.ids)
             check.line_ids = [fields.Command.create({"user_id": uid}) for uid in agents]
         return True

@@ -11,6 +11,9 @@ class LeasingComplianceCheckItem(models.Model):
     _description = "Form Not Done"
     _inherit = ["leasing.guard.mixin"]
     _order = "user_id, deadline"
+    # The forms not done, as the check found them.
+    _guarded_fields = frozenset({"check_id", "form_ref", "user_id", "deadline", "compliance"})
+    _guarded_unlink = True
 
     check_id = fields.Many2one(
         "leasing.compliance.check", required=True, ondelete="cascade", index=True

@@ -70,9 +70,10 @@ class LeasingContract(models.Model):
                         lead=holder.lead_id.display_name,
                     )
                 )
-            holder.write({"state": "signed"})
+            holder._write_guarded({"state": "signed"})
 
     def write(self, vals):
+        self._check_guarded_write(vals)
         if not self.env.su and not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager corrects a signed contract."))
         return super().write(vals)

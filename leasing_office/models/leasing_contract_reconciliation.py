@@ -43,8 +43,10 @@ class LeasingContractReconciliation(models.Model):
     def action_reconcile(self):
         """(Re)list every mismatch known at the end of the reconciliation's day."""
         for rec in self:
-            rec.line_ids.unlink()
-            rec.line_ids = [fields.Command.create(vals) for vals in rec._find_mismatches()]
+            rec.line_ids._with_gate().unlink()
+            rec._open_gate().write(
+                {"line_ids": [fields.Command.create(vals) for vals in rec._find_mismatches()]}
+            )
         return True
 
     def _find_mismatches(self):

@@ -10,6 +10,11 @@ class LeasingContractReconciliationLine(models.Model):
     _description = "Contract Reconciliation Mismatch"
     _inherit = ["leasing.guard.mixin"]
     _order = "kind, id"
+    # Findings of the daily reconciliation: what it found, never edited by hand.
+    _guarded_fields = frozenset(
+        {"kind", "claim_id", "contract_id", "reconciliation_id", "responsible_user_id"}
+    )
+    _guarded_unlink = True
 
     reconciliation_id = fields.Many2one(
         "leasing.contract.reconciliation", required=True, ondelete="cascade", index=True

@@ -55,9 +55,10 @@ class LeasingFieldVisitLog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
-            plan = self.env["leasing.field.visit.plan"].browse(vals["plan_id"])
-            if plan.approval_state != "approved":
+            plan = self.env["leasing.field.visit.plan"].browse(vals.get("plan_id")).exists()
+            if not plan or plan.approval_state != "approved":
                 raise UserError(
                     self.env._("The manager approves the field-visit plan before the visit.")
                 )

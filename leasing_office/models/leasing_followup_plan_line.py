@@ -35,6 +35,7 @@ class LeasingFollowupPlanLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
             self._check_fixed_date(vals)
         return super().create(vals_list)

@@ -28,6 +28,8 @@ class LeasingGuardMixin(models.AbstractModel):
     _guarded_fields = frozenset()
     # {field: {new value: allowed current values}}: the transitions actions may make.
     _state_transitions = {}
+    # Records the system generates (ledgers, findings): only actions delete them.
+    _guarded_unlink = False
 
     @api.model
     @tools.ormcache()
@@ -54,9 +56,19 @@ class LeasingGuardMixin(models.AbstractModel):
         return super(LeasingGuardMixin, self._without_guarded_defaults()).create(vals_list)
 
     def write(self, vals):
-        if not self._gate_is_open():
-            self._check_guarded_vals(self._guarded_on_write(vals))
+        self._check_guarded_write(vals)
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_guarded(self):
+        if self._guarded_unlink and not self._gate_is_open():
+            raise AccessError(
+                self.env._(
+                    "%(model)s records are kept by the office's own actions and are never "
+                    "deleted by hand.",
+                    model=self._description,
+                )
+            )
 
     # ------------------------------------------------------------------
     # THE GATE
@@ -87,6 +99,11 @@ class LeasingGuardMixin(models.AbstractModel):
         if not self._gate_is_open():
             for vals in vals_list:
                 self._check_guarded_vals(self._guarded_on_create(vals))
+
+    def _check_guarded_write(self, vals):
+        """Refuse guarded values in ``vals``; overrides call it before their own checks."""
+        if not self._gate_is_open():
+            self._check_guarded_vals(self._guarded_on_write(vals))
 
     def _guarded_on_create(self, vals):
         """Guarded names set to anything but their default on a new record."""

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
+
 INFO_CATEGORIES = [
     ("policy", "Policy"),
     ("rent_standard", "Rent Standard"),
@@ -22,6 +24,7 @@ class LeasingInfo(models.Model):
     _order = "category, name, version desc"
     _approval_group = "leasing_office.group_leasing_leader"
 
+    approval_state = fields.Selection(LEADERSHIP_APPROVAL_STATES)
     name = fields.Char(required=True, tracking=True)
     category = fields.Selection(INFO_CATEGORIES, required=True, default="policy")
     version = fields.Integer(default=1, readonly=True)

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from .crm_lead import agent_domain
 
@@ -10,14 +10,13 @@ STATUSES = [
     ("leave", "On Leave"),
 ]
 
-# The turn ledger is kept by the rotation engine only; front desk edits order and status.
-LEDGER_FIELDS = frozenset(
-    {"turn_count", "makeup_turn_count", "skip_count", "makeup_owed", "owed_since", "rotation_id"}
-)
-
 
 class LeasingRotationLine(models.Model):
-    """One agent on duty in the day's rotation table, with that day's turn ledger."""
+    """One agent on duty in the day's rotation table, with that day's turn ledger.
+
+    Front desk edits the order and the status; the ledger (turns, make-up turns owed,
+    skips) is read-only, so only the rotation engine writes it.
+    """
 
     _name = "leasing.rotation.line"
     _description = "Rotation Table Line"
@@ -96,8 +95,7 @@ class LeasingRotationLine(models.Model):
         return lines
 
     def write(self, vals):
-        if not self.env.su and LEDGER_FIELDS.intersection(vals):
-            raise AccessError(self.env._("The turn ledger is kept by the rotation itself."))
+        self._check_guarded_write(vals)
         before = {line: (line.status, line.sequence) for line in self}
         result = super().write(vals)
         if not self.env.su:

@@ -8,6 +8,7 @@ class LeasingRotationTurn(models.Model):
     _description = "Rotation Turn"
     _inherit = ["leasing.guard.mixin"]
     _order = "turn_datetime desc, id desc"
+    _guarded_unlink = True
 
     rotation_id = fields.Many2one(
         "leasing.rotation", required=True, ondelete="restrict", index=True, readonly=True

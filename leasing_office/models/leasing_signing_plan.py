@@ -9,6 +9,8 @@ class LeasingSigningPlan(models.Model):
     _description = "Contract-signing Plan"
     _inherit = ["leasing.form.mixin"]
     _order = "deposit_date desc, id desc"
+    # Open, signed or cancelled: set by the contract or the cancel button.
+    _guarded_fields = frozenset({"state"})
     _form_required_fields = ("lead_id", "receipt_number", "unit_ids", "planned_signing_date")
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -41,6 +43,7 @@ class LeasingSigningPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_guarded_create(vals_list)
         for vals in vals_list:
             self._check_deposit_vals(vals)
         plans = super().create(vals_list)
@@ -67,7 +70,7 @@ class LeasingSigningPlan(models.Model):
                 plan.unit_ids._release_from(plan)
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._write_guarded({"state": "cancelled"})
         return True
 
     @api.model

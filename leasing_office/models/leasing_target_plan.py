@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
+
 TARGET_FIELDS = ("target_contracts", "target_area", "target_rent")
 
 
@@ -18,8 +20,11 @@ class LeasingTargetPlan(models.Model):
     _description = "Target Plan"
     _inherit = ["mail.thread", "leasing.approval.mixin"]
     _order = "date_from desc, revision desc"
+    # An approved revision archives the one it replaces; nobody archives a plan by hand.
+    _guarded_fields = frozenset({"active"})
     _approval_group = "leasing_office.group_leasing_leader"
 
+    approval_state = fields.Selection(LEADERSHIP_APPROVAL_STATES)
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
         "res.users", string="Drafted By", default=lambda self: self.env.user, readonly=True
