@@ -1,11 +1,13 @@
 """Front desk registers a morning of walk-ins over JSON-RPC; each credit follows the rules."""
 
-import datetime
-
 import pytest
 from odoo_client import OdooError
 
 LEAD_FIELDS = ["attribution_type", "attributed_user_id", "is_public", "visit_count"]
+ATTRIBUTION_LOCKED = (
+    "Attribution cannot be edited directly. The leasing manager changes it with "
+    "'Change Attribution' (a written reason is required); agents raise a dispute."
+)
 
 
 @pytest.fixture
@@ -13,18 +15,21 @@ def desk(login):
     return login("frontdesk")
 
 
+def today_rotation(client):
+    """Today's table in the office's timezone, opened from the latest one when missing."""
+    rotation = client.call("leasing.rotation", "action_new_for_today")["res_id"]
+    assert rotation, f"{client.login} could not open today's rotation table"
+    return rotation
+
+
 @pytest.fixture
 def rotation(desk):
     """Today's table with every agent made available (a front-desk action)."""
-    today = datetime.date.today().isoformat()
-    ids = desk.call("leasing.rotation", "search", [("date", "=", today)])
-    if not ids:
-        desk.call("leasing.rotation", "action_new_for_today")
-        ids = desk.call("leasing.rotation", "search", [("date", "=", today)])
-    assert ids, "front desk could not open today's rotation table"
-    line_ids = desk.read_one("leasing.rotation", ids[0], ["line_ids"])["line_ids"]
+    rotation = today_rotation(desk)
+    line_ids = desk.read_one("leasing.rotation", rotation, ["line_ids"])["line_ids"]
+    assert line_ids, "today's rotation table lists no agent"
     desk.call("leasing.rotation.line", "write", line_ids, {"available": True})
-    return ids[0]
+    return rotation
 
 
 def register(desk, **vals):
@@ -106,14 +111,22 @@ def test_agent_cannot_change_attribution(login, rotation, phone):
     lead_id = _wizard["lead_id"][0]
     with pytest.raises(OdooError) as error:
         agent.call("crm.lead", "write", [lead_id], {"attributed_user_id": user_id(desk, "agent2")})
-    assert "AccessError" in error.value.name
-    assert (
-        desk.read_one("crm.lead", lead_id, ["attributed_user_id"])["attributed_user_id"][0]
-        == agent1
+    assert (error.value.name, error.value.message) == (
+        "odoo.exceptions.AccessError",
+        ATTRIBUTION_LOCKED,
     )
+    lead = desk.read_one("crm.lead", lead_id, ["attributed_user_id", "attribution_type"])
+    assert (lead["attributed_user_id"][0], lead["attribution_type"]) == (agent1, "card")
 
 
 def test_registering_without_phone_is_refused(desk, rotation):
+    visits = desk.call("leasing.visit", "search_count", [])
+    taken = turns(desk, rotation)
     with pytest.raises(OdooError) as error:
         register(desk, contact_name="No phone")
-    assert "phone" in error.value.message
+    assert (error.value.name, error.value.message) == (
+        "odoo.exceptions.ValidationError",
+        "Enter the prospect's phone: it is how a returning visit is recognised.",
+    )
+    assert desk.call("leasing.visit", "search_count", []) == visits
+    assert turns(desk, rotation) == taken

@@ -81,9 +81,17 @@ class TestContractReconciliation(LeasingOfficeCase):
         )
 
     def test_daily_cron_reconciles_today(self):
-        self.sign("NC-2", self.units[1])
-        self.env["leasing.contract.reconciliation"]._cron_reconcile_today()
-        today = self.env["leasing.contract.reconciliation"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
+        Reconciliation = self.env["leasing.contract.reconciliation"]
+        contract = self.sign("NC-2", self.units[1])
+        claim = self.issued_claim("OP-2", self.units[3], issued_at=datetime(2026, 2, 27, 2, 0))
+        # 12:00 in Shanghai on DAY: the cron's "today" is DAY.
+        with freeze_time(datetime(2026, 3, 2, 4, 0)):
+            Reconciliation._cron_reconcile_today()
+            Reconciliation._cron_reconcile_today()  # once a day, listed once
+        rec = Reconciliation.search([("date", "=", DAY), ("company_id", "=", self.env.company.id)])
+        self.assertEqual(len(rec), 1)
+        self.assertEqual(rec.mismatch_count, 2)
+        self.assertEqual(
+            {(line.kind, line.contract_id or line.claim_id) for line in rec.line_ids},
+            {("contract_without_claim", contract), ("claim_open", claim)},
         )
-        self.assertTrue(today.mismatch_count >= 1)

@@ -1,7 +1,14 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from .access_errors import acl_refused
 from .common import LeasingOfficeCase
+
+MANAGER_ONLY = r"^Only the leasing manager may do this\.$"
+ATTRIBUTION_LOCKED = (
+    r"^Attribution cannot be edited directly\. The leasing manager changes it with "
+    r"'Change Attribution' \(a written reason is required\); agents raise a dispute\.$"
+)
 
 
 @tagged("post_install", "-at_install", "leasing_attribution")
@@ -110,14 +117,18 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
 
     def test_rule4_agent_cannot_move_public_prospect(self):
         lead = self.register(phone="13800005003", overflow=True).lead_id
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             lead.with_user(self.agent2).action_open_attribution_change()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, ATTRIBUTION_LOCKED):
             lead.with_user(self.agent2).write({"attributed_user_id": self.agent2.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(
+            AccessError, acl_refused("create", "leasing.attribution.change")
+        ):
             self.env["leasing.attribution.change"].with_user(self.agent2).create(
                 {"lead_id": lead.id, "user_id": self.agent2.id, "reason": "mine"}
             )
+        self.assertEqual((lead.is_public, lead.attributed_user_id), (True, self.env["res.users"]))
+        self.assertFalse(lead.attribution_log_ids)
 
     # Rule 5 ---------------------------------------------------------------
 
@@ -186,18 +197,24 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     def test_rule6_only_manager_decides(self):
         lead = self.register(phone="13800007004").lead_id
         dispute = self.raise_dispute(lead, self.agent2)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, acl_refused("create", "leasing.dispute.decide")):
             self.decide(dispute, "reassigned", self.agent2, by=self.agent2)
-        with self.assertRaises(AccessError):
+        # Past the wizard, the decision itself checks the role.
+        with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             dispute.with_user(self.agent2)._decide("reassigned", "mine", self.agent2)
         self.assertEqual(lead.attributed_user_id, self.agent1)
+        self.assertEqual((dispute.state, dispute.decided_by_id), ("open", self.env["res.users"]))
+        self.assertFalse(lead.attribution_log_ids)
 
     def test_rule6_decided_dispute_is_final(self):
         lead = self.register(phone="13800007005").lead_id
         dispute = self.raise_dispute(lead, self.agent2)
         self.decide(dispute, "upheld")
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, r"^This dispute has already been decided\.$"):
             self.decide(dispute, "reassigned", self.agent2)
+        self.assertEqual(dispute.state, "upheld")
+        self.assertEqual(lead.attributed_user_id, self.agent1)
+        self.assertFalse(lead.attribution_log_ids)
 
     # Rule 7 ---------------------------------------------------------------
 
@@ -219,8 +236,11 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     def test_rule7_agent_cannot_transfer(self):
         lead = self.register(phone="13800008002").lead_id
         lead.with_user(self.agent1).is_big_account = True
-        with self.assertRaises(AccessError):
+        team = lead.team_id
+        with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             lead.with_user(self.agent1).action_transfer_key_account()
+        self.assertFalse(lead.key_account_transferred)
+        self.assertEqual((lead.team_id, lead.user_id), (team, self.agent1))
 
     # Tracking -------------------------------------------------------------
 
@@ -244,12 +264,18 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     def test_agent_cannot_edit_attribution_fields(self):
         lead = self.register(phone="13800009001").lead_id
         for vals in ({"attribution_type": "card"}, {"user_id": self.agent2.id}):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesRegex(AccessError, ATTRIBUTION_LOCKED):
                 lead.with_user(self.agent1).write(vals)
-        with self.assertRaises(AccessError):
+        self.assertEqual(
+            (lead.attribution_type, lead.attributed_user_id, lead.user_id),
+            ("rotation", self.agent1, self.agent1),
+        )
+        leads = self.env["crm.lead"].search_count([])
+        with self.assertRaisesRegex(AccessError, ATTRIBUTION_LOCKED):
             self.env["crm.lead"].with_user(self.agent1).create(
                 {"name": "Sneaky", "attributed_user_id": self.agent1.id}
             )
+        self.assertEqual(self.env["crm.lead"].search_count([]), leads)
 
 
 @tagged("post_install", "-at_install", "leasing_attribution")

@@ -36,8 +36,13 @@ class TestDailyRoutine(LeasingOfficeCase):
         self.assertEqual(roster.rotation_id.date, day)
         self.assertEqual(roster.rotation_id.line_ids.mapped("user_id"), self.agent3 | self.agent1)
         self.assertEqual(roster.rotation_id.line_ids[0].user_id, self.agent3)
-        with self.assertRaisesRegex(UserError, "already exists"):
+        rotation = roster.rotation_id
+        with self.assertRaisesRegex(
+            UserError, r"^The rotation table for this day already exists\.$"
+        ):
             roster.with_user(self.frontdesk).action_create_rotation()
+        self.assertEqual(roster.rotation_id, rotation)
+        self.assertEqual(self.env["leasing.rotation"].search_count([("date", "=", day)]), 1)
 
     def test_call_logged_in_one_click_counts_against_target(self):
         with freeze_time(
@@ -177,8 +182,11 @@ class TestDailyRoutine(LeasingOfficeCase):
                 {"kind": "monthly", "date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)}
             )
         )
-        with self.assertRaisesRegex(UserError, "leadership"):
+        with self.assertRaisesRegex(
+            UserError, r"^The weekly check is the manager's, the monthly check leadership's\.$"
+        ):
             check.with_user(self.manager).action_mark_checked()
+        self.assertEqual((check.checked_by_id, check.checked_at), (self.env["res.users"], False))
         check.with_user(self.leader).action_mark_checked()
         self.assertEqual(check.checked_by_id, self.leader)
 

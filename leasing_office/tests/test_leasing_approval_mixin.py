@@ -23,19 +23,22 @@ class TestLeasingApprovalMixin(LeasingFakeModelsCase):
 
     def test_agent_cannot_approve(self):
         plan = self.submitted_plan()
-        with self.assertRaisesRegex(UserError, "Only the leasing manager"):
+        with self.assertRaisesRegex(UserError, r"^Only .+ approves this form\.$"):
             plan.with_user(self.agent2).action_approve()
         self.assertEqual(plan.approval_state, "to_approve")
+        self.assertFalse(plan.approver_id)
 
     def test_nobody_approves_their_own_form(self):
         plan = self.submitted_plan(owner=self.manager)
-        with self.assertRaisesRegex(UserError, "own form"):
+        with self.assertRaisesRegex(UserError, r"^Nobody approves their own form\.$"):
             plan.with_user(self.manager).action_approve()
+        self.assertEqual((plan.approval_state, plan.approver_id.id), ("to_approve", False))
 
     def test_send_back_needs_a_comment(self):
         plan = self.submitted_plan()
-        with self.assertRaisesRegex(UserError, "why"):
+        with self.assertRaisesRegex(UserError, r"^Say why the form is sent back\.$"):
             plan.with_user(self.manager).action_send_back()
+        self.assertEqual(plan.approval_state, "to_approve")
         plan.with_user(self.manager).action_send_back("Add the second prospect")
         self.assertEqual(plan.approval_state, "rejected")
         self.assertEqual(plan.approval_comment, "Add the second prospect")
@@ -43,10 +46,14 @@ class TestLeasingApprovalMixin(LeasingFakeModelsCase):
     def test_approved_form_is_locked_for_owner(self):
         plan = self.submitted_plan()
         plan.with_user(self.manager).action_approve()
-        with self.assertRaisesRegex(UserError, "locked"):
+        with self.assertRaisesRegex(
+            UserError, r"^P is locked; ask the leasing manager for a correction\.$"
+        ):
             plan.with_user(self.agent1).write({"name": "changed after approval"})
+        self.assertEqual(plan.name, "P")
 
     def test_only_waiting_forms_are_approved(self):
         plan = self.env["leasing.fake.plan"].with_user(self.agent1).create({"name": "P"})
-        with self.assertRaisesRegex(UserError, "not waiting"):
+        with self.assertRaisesRegex(UserError, r"^P is not waiting for approval\.$"):
             plan.with_user(self.manager).action_approve()
+        self.assertEqual((plan.approval_state, plan.approver_id.id), ("draft", False))

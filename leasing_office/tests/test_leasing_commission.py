@@ -1,6 +1,7 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .access_errors import acl_refused
 from .common_targets import MONTH, LeasingTargetsCase
 
 
@@ -45,28 +46,43 @@ class TestLeasingCommission(LeasingTargetsCase):
 
     def test_review_then_leadership_approval_locks(self):
         self.month_of_contracts()
-        statement = self.statements()[self.agent1, "agent"]
-        with self.assertRaisesRegex(UserError, "reviews a statement before"):
-            statement._write_guarded({"approval_state": "to_approve"})
-            statement.with_user(self.leader).action_approve()
-        statement._write_guarded({"approval_state": "draft"})
+        statements = self.statements()
+        unreviewed, statement = statements[self.agent2, "agent"], statements[self.agent1, "agent"]
+        # Sent to leadership without the manager's review: leadership cannot approve it.
+        unreviewed.with_user(self.manager).action_request_approval()
+        with self.assertRaisesRegex(
+            UserError, r"^The manager reviews a statement before leadership\.$"
+        ):
+            unreviewed.with_user(self.leader).action_approve()
+        self.assertEqual(
+            (unreviewed.approval_state, unreviewed.approver_id),
+            ("to_approve", self.env["res.users"]),
+        )
         statement.with_user(self.manager).action_review()
         self.assertEqual(statement.reviewed_by_id, self.manager)
-        with self.assertRaises(UserError):
+        self.assertEqual(statement.approval_state, "to_approve")
+        with self.assertRaisesRegex(UserError, r"^Only .+ approves this form\.$"):
             statement.with_user(self.manager).action_approve()
+        self.assertEqual(statement.approval_state, "to_approve")
         statement.with_user(self.leader).action_approve()
-        with self.assertRaisesRegex(UserError, "locked"):
+        with self.assertRaisesRegex(UserError, r"^An approved statement is locked\.$"):
             statement.with_user(self.manager).write({"amount": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, r"^A statement with leadership can no longer change\.$"
+        ):
             statement.with_user(self.manager).action_compute()
+        self.assertEqual((statement.approval_state, statement.amount), ("approved", 2400))
 
     def test_agents_see_only_their_own_statements(self):
         self.month_of_contracts()
         self.statements()
         visible = self.env["leasing.commission.statement"].with_user(self.agent1).search([])
         self.assertEqual(visible.user_id, self.agent1)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            AccessError, acl_refused("write", "leasing.commission.statement")
+        ):
             visible.with_user(self.agent1).action_request_approval()
+        self.assertEqual(visible.approval_state, "draft")
 
     def test_no_statement_without_approved_plan(self):
         self.new_plan()
@@ -86,5 +102,7 @@ class TestLeasingCommission(LeasingTargetsCase):
 
     def test_only_last_tier_is_open_ended(self):
         tier = self.env.ref("leasing_office.leasing_commission_tier_agent_low")
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as caught:  # rolled back to the savepoint
             tier.rate_to = 0
+        self.assertEqual(str(caught.exception), "Only the last tier has no upper bound.")
+        self.assertEqual(tier.rate_to, 80)

@@ -70,33 +70,44 @@ class TestLeasingFormMixin(LeasingFakeModelsCase):
     def test_submit_twice_is_refused(self):
         form = self.new_form()
         self.submit_at(form, datetime(2026, 3, 2, 9, 0))
-        with self.assertRaisesRegex(UserError, "already submitted"):
+        with self.assertRaisesRegex(UserError, r"^Form was already submitted\.$"):
             self.submit_at(form, datetime(2026, 3, 2, 9, 5))
+        self.assertEqual(form.submitted_at, datetime(2026, 3, 2, 9, 0))
 
     def test_only_owner_submits(self):
         form = self.new_form()
-        with self.assertRaisesRegex(UserError, "Only the owner"):
+        with self.assertRaisesRegex(UserError, r"^Only the owner submits a form\.$"):
             form.with_user(self.agent2).sudo(False).action_submit()
+        self.assertEqual((form.submitted_at, form.compliance), (False, "pending"))
 
     def test_submitted_form_is_locked_for_owner(self):
         form = self.new_form()
         self.submit_at(form, datetime(2026, 3, 2, 9, 0))
-        with self.assertRaisesRegex(UserError, "locked"):
+        with self.assertRaisesRegex(
+            UserError, r"^Form is locked; ask the leasing manager for a correction\.$"
+        ):
             form.with_user(self.agent1).write({"name": "changed"})
+        self.assertEqual(form.name, "Form")
         form.with_user(self.manager).write({"name": "corrected by the manager"})
         self.assertEqual(form.name, "corrected by the manager")
 
     def test_submitted_form_is_never_deleted(self):
         form = self.new_form()
         self.submit_at(form, datetime(2026, 3, 2, 9, 0))
-        with self.assertRaisesRegex(UserError, "never deleted"):
+        with self.assertRaisesRegex(
+            UserError, r"^A submitted form is never deleted; the manager corrects it\.$"
+        ):
             form.with_user(self.manager).unlink()
+        self.assertTrue(form.exists())
 
     def test_manager_returns_form_for_correction(self):
         form = self.new_form()
         self.submit_at(form, datetime(2026, 3, 2, 9, 0))
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, r"^Only the leasing manager returns a form for correction\.$"
+        ):
             form.with_user(self.agent1).action_return_for_correction()
+        self.assertEqual(form.submitted_at, datetime(2026, 3, 2, 9, 0))
         form.with_user(self.manager).action_return_for_correction()
         self.assertEqual(form.compliance, "pending")
         form.with_user(self.agent1).write({"name": "fixed"})

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
+from .access_errors import acl_refused, rule_refused
 from .common import LeasingOfficeCase
 
 
@@ -75,6 +76,7 @@ class TestLeasingForms(LeasingOfficeCase):
         plan = self.new_followup_plan()
         with self.assertRaisesRegex(UserError, "fixed date"):
             plan.line_ids.with_user(self.agent1).write({"planned_date": False})
+        self.assertEqual(plan.line_ids.planned_date, date(2026, 3, 4))
 
     def test_followup_results_can_be_filled_after_submission(self):
         plan = self.new_followup_plan()
@@ -86,6 +88,7 @@ class TestLeasingForms(LeasingOfficeCase):
         )
         with self.assertRaisesRegex(UserError, "is locked: its lines cannot be"):
             plan.line_ids.with_user(self.agent1).write({"planned_date": date(2026, 3, 9)})
+        self.assertEqual(plan.line_ids.planned_date, date(2026, 3, 4))
 
     def test_followup_plan_without_lines_is_incomplete(self):
         plan = self.as_agent("leasing.followup.plan").create({"plan_date": date(2026, 3, 2)})
@@ -137,8 +140,11 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_claim_submitted_before_issue(self):
         claim = self.new_claim()
-        with self.assertRaisesRegex(UserError, "submits the claim"):
+        with self.assertRaisesRegex(
+            UserError, r"^The agent submits the claim before taking the contract form\.$"
+        ):
             claim.with_user(self.frontdesk).action_issue()
+        self.assertEqual((claim.state, claim.issued_by_id), ("draft", self.env["res.users"]))
         claim.with_user(self.agent1).action_submit()
         claim.with_user(self.frontdesk).action_issue()
         self.assertEqual((claim.state, claim.issued_by_id), ("issued", self.frontdesk))
@@ -147,20 +153,30 @@ class TestLeasingForms(LeasingOfficeCase):
     def test_agent_cannot_issue_contract_form(self):
         claim = self.new_claim()
         claim.with_user(self.agent1).action_submit()
-        with self.assertRaisesRegex(UserError, "front desk"):
+        with self.assertRaisesRegex(UserError, r"^Only front desk handles contract forms\.$"):
             claim.with_user(self.agent1).action_issue()
+        self.assertEqual((claim.state, claim.issued_at), ("draft", False))
 
     def test_contract_number_claimed_twice_is_refused(self):
         self.new_claim()
-        with self.assertRaisesRegex(ValidationError, "already claimed"):
+        with self.assertRaisesRegex(
+            ValidationError, r"^Contract number HT-2026-001 is already claimed\.$"
+        ):
             self.new_claim(user=self.agent2, lead=self.other_lead)
+        claims = self.env["leasing.contract.claim"].search(
+            [("contract_number", "=", "HT-2026-001")]
+        )
+        self.assertEqual(claims.mapped("lead_id"), self.lead)
 
     def test_void_claim_frees_its_number(self):
         claim = self.new_claim()
         claim.with_user(self.agent1).action_submit()
         claim.with_user(self.frontdesk).action_issue()
-        with self.assertRaisesRegex(UserError, "Say why"):
+        with self.assertRaisesRegex(
+            UserError, r"^Say why the contract form comes back unsigned\.$"
+        ):
             claim.with_user(self.frontdesk).action_void()
+        self.assertEqual((claim.state, claim.end_note), ("issued", False))
         claim.with_user(self.frontdesk).action_void("Torn form")
         self.assertEqual(self.new_claim(user=self.agent2).state, "draft")
 
@@ -189,12 +205,20 @@ class TestLeasingForms(LeasingOfficeCase):
             )
         )
         self.assertEqual(claim.state, "signed")
-        with self.assertRaisesRegex(UserError, "Only the leasing manager"):
+        with self.assertRaisesRegex(
+            UserError, r"^Only the leasing manager corrects a signed contract\.$"
+        ):
             contract.with_user(self.frontdesk).write({"unit_id": False})
-        with self.assertRaises(UserError):  # no role deletes a contract
+        self.assertEqual(contract.unit_id, self.unit)
+        # No role has the right to delete a contract; under sudo() the model refuses.
+        with self.assertRaisesRegex(AccessError, acl_refused("unlink", "leasing.contract")):
             contract.with_user(self.leader).unlink()
-        with self.assertRaisesRegex(UserError, "never deleted"):
+        with self.assertRaisesRegex(
+            UserError, r"^A signed contract is never deleted; cancel it instead\.$"
+        ):
             contract.sudo().unlink()
+        self.assertTrue(contract.exists())
+        self.assertEqual(claim.contract_ids, contract)
 
     # Field-visit plan and log ---------------------------------------------
 
@@ -218,8 +242,11 @@ class TestLeasingForms(LeasingOfficeCase):
 
     def test_field_plan_needs_manager_signature_before_log(self):
         plan = self.new_field_plan()
-        with self.assertRaisesRegex(UserError, "approves the field-visit plan"):
+        with self.assertRaisesRegex(
+            UserError, r"^The manager approves the field-visit plan before the visit\.$"
+        ):
             self.env["leasing.field.visit.log"].with_user(self.agent1).create({"plan_id": plan.id})
+        self.assertFalse(self.env["leasing.field.visit.log"].search([("plan_id", "=", plan.id)]))
         with freeze_time(datetime(2026, 3, 2, 0, 30)):
             plan.with_user(self.agent1).action_submit()
         self.assertEqual(plan.approval_state, "to_approve")
@@ -279,13 +306,39 @@ class TestLeasingForms(LeasingOfficeCase):
         self.assertEqual((log.approval_state, log.approver_id), ("approved", self.manager))
         with self.assertRaisesRegex(UserError, "is locked: its lines cannot be"):
             log.line_ids.with_user(self.agent1).write({"outcome": "Changed"})
+        self.assertEqual(set(log.line_ids.mapped("outcome")), {"Interested"})
         self.assertEqual(self.lead.field_visit_count, 1)
 
-    def test_agent_cannot_approve_own_field_plan(self):
+    def test_agent_cannot_approve_a_field_plan(self):
         plan = self.new_field_plan()
         plan.with_user(self.agent1).action_submit()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, r"^Only .+ approves this form\.$"):
             plan.with_user(self.agent1).action_approve()
+        self.assertEqual(
+            (plan.approval_state, plan.approver_id), ("to_approve", self.env["res.users"])
+        )
+
+    def test_manager_cannot_approve_own_field_plan(self):
+        plan = (
+            self.env["leasing.field.visit.plan"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "departure": datetime(2026, 3, 2, 1, 0),
+                    "line_ids": [(0, 0, {"lead_id": self.lead.id, "purpose": "Meet the owner"})],
+                }
+            )
+        )
+        self.assertEqual(plan.user_id, self.manager)
+        plan.with_user(self.manager).action_submit()
+        with self.assertRaisesRegex(UserError, r"^Nobody approves their own form\.$"):
+            plan.with_user(self.manager).action_approve()
+        self.assertEqual(
+            (plan.approval_state, plan.approver_id), ("to_approve", self.env["res.users"])
+        )
+        other_manager = self.manager.copy({"login": "lo_manager2", "name": "manager2"})
+        plan.with_user(other_manager).action_approve()
+        self.assertEqual(plan.approver_id, other_manager)
 
     # Access ---------------------------------------------------------------
 
@@ -295,8 +348,9 @@ class TestLeasingForms(LeasingOfficeCase):
         visible = self.env["leasing.contract.claim"].with_user(self.agent1).search([])
         self.assertIn(mine, visible)
         self.assertNotIn(theirs, visible)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, rule_refused("write", "leasing.contract.claim")):
             theirs.with_user(self.agent1).write({"contract_number": "HT-10"})
+        self.assertEqual(theirs.contract_number, "HT-9")
 
     def test_front_desk_sees_all_registrations_and_claims(self):
         claim = self.new_claim()

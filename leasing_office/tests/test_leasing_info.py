@@ -3,6 +3,11 @@ from odoo.tests import tagged
 
 from .common import LeasingOfficeCase
 
+NOT_SENDABLE = (
+    r"^%s is not approved by leadership \(or was withdrawn\): it cannot be given to "
+    r"prospects\.$"
+)
+
 
 @tagged("post_install", "-at_install", "leasing_targets")
 class TestLeasingInfo(LeasingOfficeCase):
@@ -36,8 +41,9 @@ class TestLeasingInfo(LeasingOfficeCase):
     def test_draft_is_invisible_to_agents_and_cannot_be_given(self):
         draft = self.new_info()
         self.assertNotIn(draft, self.env["leasing.info"].with_user(self.agent1).search([]))
-        with self.assertRaisesRegex(UserError, "not approved"):
+        with self.assertRaisesRegex(UserError, NOT_SENDABLE % "Rent standard 2026 v1"):
             self.give(draft)
+        self.assertFalse(self.lead.info_sent_ids)
 
     def test_approved_version_is_given_and_recorded(self):
         info = self.approve(self.new_info())
@@ -54,12 +60,15 @@ class TestLeasingInfo(LeasingOfficeCase):
 
     def test_withdrawn_version_disappears(self):
         info = self.approve(self.new_info())
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, r"^Only leadership withdraws information\.$"):
             info.with_user(self.manager).action_withdraw()
+        self.assertEqual((info.withdrawn, info.is_sendable), (False, True))
+        self.assertIn(info, self.env["leasing.info"].with_user(self.agent1).search([]))
         info.with_user(self.leader).action_withdraw()
         self.assertNotIn(info, self.env["leasing.info"].with_user(self.agent1).search([]))
-        with self.assertRaisesRegex(UserError, "withdrawn"):
+        with self.assertRaisesRegex(UserError, NOT_SENDABLE % "Rent standard 2026 v1"):
             self.give(info)
+        self.assertFalse(self.lead.info_sent_ids)
 
     def test_new_version_replaces_the_old_once_approved(self):
         info = self.approve(self.new_info())
@@ -74,10 +83,17 @@ class TestLeasingInfo(LeasingOfficeCase):
     def test_only_leadership_approves_information(self):
         info = self.new_info()
         info.with_user(self.manager).action_request_approval()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, r"^Only .+ approves this form\.$"):
             info.with_user(self.manager).action_approve()
+        self.assertEqual(
+            (info.approval_state, info.approver_id), ("to_approve", self.env["res.users"])
+        )
+        self.assertFalse(info.is_sendable)
 
     def test_approved_version_is_not_edited(self):
         info = self.approve(self.new_info())
-        with self.assertRaisesRegex(UserError, "new version"):
+        with self.assertRaisesRegex(
+            UserError, r"^An approved version is never edited; make a new version\.$"
+        ):
             info.with_user(self.manager).write({"body": "<p>changed</p>"})
+        self.assertFalse(info.body)

@@ -1,7 +1,11 @@
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from .access_errors import acl_refused
 from .common import LeasingOfficeCase
+
+LEDGER_LOCKED = r"^The turn ledger is kept by the rotation itself\.$"
 
 
 @tagged("post_install", "-at_install", "leasing_rotation")
@@ -108,20 +112,29 @@ class TestLeasingRotation(LeasingOfficeCase):
         self.assertIn("agent3 moved in the order", bodies)
 
     def test_agent_cannot_edit_rotation(self):
-        with self.assertRaises(AccessError):
+        messages = self.rotation.message_ids
+        with self.assertRaisesRegex(AccessError, acl_refused("write", "leasing.rotation.line")):
             self.line1.with_user(self.agent1).status = "busy"
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, acl_refused("write", "leasing.rotation")):
             self.rotation.with_user(self.agent1).write({"date": "2030-01-01"})
+        self.assertEqual(self.line1.status, "available")
+        self.assertEqual(self.rotation.date, fields.Date.context_today(self.rotation))
+        self.assertEqual(self.rotation.message_ids, messages)
 
     def test_turn_ledger_is_not_editable_by_hand(self):
-        with self.assertRaises(AccessError):
+        self.register(phone="13800001000")
+        with self.assertRaisesRegex(AccessError, LEDGER_LOCKED):
             self.line1.with_user(self.frontdesk).turn_count = 5
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, LEDGER_LOCKED):
             self.line1.with_user(self.manager).makeup_owed = 2
+        self.assertEqual((self.line1.turn_count, self.line1.makeup_owed), (1, 0))
 
     def test_only_agents_sit_in_the_rotation(self):
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             self.rotation.with_user(self.frontdesk).line_ids = [(0, 0, {"user_id": self.clerk.id})]
+        self.assertEqual(
+            str(caught.exception), "clerk is not a leasing agent and cannot be in the rotation."
+        )
 
     def test_new_table_for_today_copies_the_last_order(self):
         self.rotation.date = "2001-01-01"

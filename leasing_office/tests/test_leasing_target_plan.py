@@ -1,8 +1,9 @@
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from .access_errors import acl_refused
 from .common_targets import MONTH, LeasingTargetsCase
 
 
@@ -30,25 +31,34 @@ class TestLeasingTargetPlan(LeasingTargetsCase):
     def test_only_leadership_approves(self):
         plan = self.new_plan()
         plan.with_user(self.manager).action_request_approval()
-        with self.assertRaisesRegex(UserError, "Only the leasing manager approves|Only"):
-            plan.with_user(self.agent1).action_approve()
-        with self.assertRaises(UserError):
-            plan.with_user(self.manager).action_approve()
+        for user in (self.agent1, self.manager):
+            with self.assertRaisesRegex(UserError, r"^Only .+ approves this form\.$"):
+                plan.with_user(user).action_approve()
+        self.assertEqual(
+            (plan.approval_state, plan.approver_id), ("to_approve", self.env["res.users"])
+        )
+        self.assertFalse(self.env["leasing.target.plan"]._get_current(MONTH))
 
     def test_only_manager_drafts_and_submits(self):
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(AccessError, acl_refused("create", "leasing.target.plan")):
             self.env["leasing.target.plan"].with_user(self.agent1).create({"date_from": MONTH})
+        self.assertFalse(self.env["leasing.target.plan"].search([("date_from", "=", MONTH)]))
         plan = self.new_plan()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, r"^Only the leasing manager submits a target plan\.$"
+        ):
             plan.with_user(self.agent1).action_request_approval()
+        self.assertEqual(plan.approval_state, "draft")
 
     def test_approved_plan_is_locked(self):
         plan = self.approve(self.new_plan())
-        with self.assertRaisesRegex(UserError, "new revision"):
+        locked = r"^An approved plan cannot be edited; create a new revision\.$"
+        with self.assertRaisesRegex(UserError, locked):
             plan.with_user(self.manager).write({"target_contracts": 9})
-        with self.assertRaisesRegex(UserError, "start a new revision"):
+        with self.assertRaisesRegex(UserError, r"is with leadership or approved: .* new revision"):
             plan.line_ids[0].with_user(self.manager).write({"target_contracts": 9})
-        self.assertNotEqual(plan.line_ids[0].target_contracts, 9)
+        self.assertEqual(plan.target_contracts, 4)
+        self.assertEqual(plan.line_ids.mapped("target_contracts"), [2, 2])
 
     def test_revision_after_approval_replaces_it_once_approved(self):
         plan = self.approve(self.new_plan())
@@ -80,11 +90,14 @@ class TestLeasingTargetPlan(LeasingTargetsCase):
         self.assertEqual(plan.approval_state, "draft")
 
     def test_negative_targets_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "negative"):
+        negative = r"^Targets cannot be negative\.$"
+        with self.assertRaisesRegex(ValidationError, negative):
             self.new_plan(dept=-1)
+        self.assertFalse(self.env["leasing.target.plan"].search([("date_from", "=", MONTH)]))
         plan = self.new_plan()
-        with self.assertRaisesRegex(ValidationError, "negative"):
+        with self.assertRaisesRegex(ValidationError, negative):
             plan.line_ids[0].with_user(self.manager).write({"target_contracts": -2})
+        self.assertEqual(plan.line_ids[0].target_contracts, 2)
 
     def test_actuals_credit_agents_and_public_counts_for_department(self):
         plan = self.approve(self.new_plan())

@@ -18,6 +18,9 @@ class TestLeasingVisit(LeasingOfficeCase):
         with freeze_time(moment):
             return self.register(**vals)
 
+    def turns_taken(self):
+        return self.rotation.line_ids.mapped("turn_count")
+
     def test_undo_within_window_gives_the_turn_back(self):
         wizard = self.register_at(NOW, phone="13800011000")
         with freeze_time(NOW + timedelta(minutes=5)):
@@ -47,10 +50,13 @@ class TestLeasingVisit(LeasingOfficeCase):
         wizard = self.register_at(NOW, phone="13800011000")
         with (
             freeze_time(NOW + timedelta(minutes=11)),
-            self.assertRaisesRegex(UserError, "within 10 minutes"),
+            self.assertRaisesRegex(
+                UserError, r"^A registration can only be undone within 10 minutes\.$"
+            ),
         ):
             wizard.visit_id.with_user(self.frontdesk).action_undo_registration()
         self.assertEqual(wizard.visit_id.state, "done")
+        self.assertEqual(self.line1.turn_count, 1)
 
     def test_undo_window_is_configurable(self):
         self.env["ir.config_parameter"].set_param("leasing_office.undo_window_minutes", 30)
@@ -64,6 +70,8 @@ class TestLeasingVisit(LeasingOfficeCase):
         self.register_at(NOW, phone="13800011001")
         with freeze_time(NOW), self.assertRaisesRegex(UserError, "only the latest turn"):
             first.visit_id.with_user(self.frontdesk).action_undo_registration()
+        self.assertEqual(first.visit_id.state, "done")
+        self.assertEqual(self.turns_taken(), [1, 1, 0, 0])
 
     def test_returning_visit_undo_keeps_the_prospect(self):
         lead = self.register_at(NOW, phone="13800011000").lead_id
@@ -75,9 +83,31 @@ class TestLeasingVisit(LeasingOfficeCase):
 
     def test_agent_cannot_undo(self):
         wizard = self.register_at(NOW, phone="13800011000")
-        with freeze_time(NOW), self.assertRaises(UserError):
+        with (
+            freeze_time(NOW),
+            self.assertRaisesRegex(UserError, r"^Only front desk may undo a registration\.$"),
+        ):
             wizard.visit_id.with_user(self.agent1).action_undo_registration()
         self.assertEqual(wizard.visit_id.state, "done")
+        self.assertEqual(wizard.visit_id.turn_id.state, "done")
+        self.assertEqual(self.line1.turn_count, 1)
+
+    def test_another_clerk_cannot_undo(self):
+        wizard = self.register_at(NOW, phone="13800011000")
+        other_clerk = self.frontdesk.copy({"login": "lo_frontdesk2", "name": "frontdesk2"})
+        with (
+            freeze_time(NOW),
+            self.assertRaisesRegex(
+                UserError,
+                r"^Only the clerk who registered the visit, or the manager, may undo it\.$",
+            ),
+        ):
+            wizard.visit_id.with_user(other_clerk).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "done")
+        self.assertEqual(self.line1.turn_count, 1)
+        with freeze_time(NOW):
+            wizard.visit_id.with_user(self.manager).action_undo_registration()
+        self.assertEqual(wizard.visit_id.state, "cancelled")
 
     def test_visit_records_who_when_and_why(self):
         wizard = self.register_at(NOW, phone="13800011000")

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import LeasingOfficeCase
@@ -27,12 +27,17 @@ class TestMerchantTier(LeasingOfficeCase):
 
     def test_manager_assigns_leadership_confirms(self):
         lead = self.lead(capital_turnover=3_000_000)
-        with self.assertRaises(UserError):
+        lead._leasing_set_attribution("rotation", self.agent1, "test")
+        with self.assertRaisesRegex(AccessError, r"^Only the leasing manager may do this\.$"):
             lead.with_user(self.agent1).action_assign_tier()
+        self.assertEqual((lead.merchant_tier, lead.tier_state), (False, "none"))
         lead.with_user(self.manager).action_assign_tier()
         self.assertEqual((lead.merchant_tier, lead.tier_state), ("2", "assigned"))
-        with self.assertRaisesRegex(UserError, "Only leadership"):
+        with self.assertRaisesRegex(UserError, r"^Only leadership confirms a merchant tier\.$"):
             lead.with_user(self.manager).action_confirm_tier()
+        self.assertEqual(
+            (lead.tier_state, lead.tier_confirmed_by_id), ("assigned", self.env["res.users"])
+        )
         lead.with_user(self.leader).action_confirm_tier()
         self.assertEqual((lead.tier_state, lead.tier_confirmed_by_id), ("confirmed", self.leader))
 
@@ -60,5 +65,9 @@ class TestMerchantTier(LeasingOfficeCase):
     def test_transferred_big_account_has_no_tier(self):
         lead = self.lead(store_count=20)
         lead._write_guarded({"key_account_transferred": True})
-        with self.assertRaisesRegex(UserError, "small and medium"):
+        with self.assertRaisesRegex(
+            UserError,
+            r"^Tiers are for small and medium merchants, not transferred big accounts\.$",
+        ):
             lead.with_user(self.manager).action_assign_tier()
+        self.assertEqual((lead.merchant_tier, lead.tier_state), (False, "none"))
