@@ -58,7 +58,7 @@ class LeasingContract(models.Model):
         A unit reserved by another prospect's plan cannot be signed.
         """
         for contract in self:
-            holder = contract.unit_id.reservation_plan_id.sudo()
+            holder = contract.unit_id.sudo().reservation_plan_id
             if holder and holder.lead_id != contract.lead_id:
                 raise ValidationError(
                     self.env._(

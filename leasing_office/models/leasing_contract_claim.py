@@ -77,13 +77,12 @@ class LeasingContractClaim(models.Model):
     @api.constrains("unit_id", "lead_id")
     def _check_unit_not_signed_elsewhere(self):
         for claim in self:
-            other = claim.unit_id.signed_lead_id
+            other = claim.unit_id.sudo().signed_lead_id
             if other and other != claim.lead_id:
                 raise ValidationError(
                     self.env._(
-                        "Unit %(unit)s is already signed to %(lead)s.",
+                        "Unit %(unit)s is already signed to another prospect.",
                         unit=claim.unit_id.code,
-                        lead=other.display_name,
                     )
                 )
 
