@@ -1,5 +1,6 @@
 from . import leasing_form_mixin
 from . import leasing_approval_mixin
+from . import leasing_prospect_link_mixin
 from . import crm_lead
 from . import leasing_attribution_dispute
 from . import leasing_attribution_log

@@ -324,6 +324,7 @@ class CrmLead(models.Model):
     def action_open_attribution_change(self):
         self.ensure_one()
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Change Attribution"),
@@ -336,6 +337,7 @@ class CrmLead(models.Model):
     def action_transfer_key_account(self):
         """Hand a big account to the key-account department (大客戶部)."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         team = self.env.ref("leasing_office.crm_team_key_account")
         for lead in self:
             if not lead.is_big_account:
@@ -361,6 +363,7 @@ class CrmLead(models.Model):
 
     def action_log_call(self):
         """One click from a prospect: log a call made now by the current user."""
+        self._leasing_check_access("read")
         outcome = self.env.context.get("call_outcome", "reached")
         self.env["leasing.call.log"].create(
             [{"lead_id": lead.id, "outcome": outcome} for lead in self]
@@ -376,6 +379,17 @@ class CrmLead(models.Model):
     def _check_leasing_manager(self):
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise AccessError(self.env._("Only the leasing manager may do this."))
+
+    def _leasing_check_access(self, operation):
+        """Refuse when the current user may not ``operation`` (read, write) every prospect
+        of ``self``. Unlike the generic access error, the message names none of them."""
+        if self and not self._origin.has_access(operation):
+            raise AccessError(
+                self.env._(
+                    "You can only act on or refer to prospects you can see. Ask the "
+                    "leasing manager, or raise a dispute by phone number."
+                )
+            )
 
     # ------------------------------------------------------------------
     # MERCHANT TIER
@@ -434,6 +448,7 @@ class CrmLead(models.Model):
     def action_assign_tier(self, tier=None):
         """The manager assigns the tier (the suggested one unless given)."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         self._check_tier_applies()
         for lead in self:
             lead.sudo().write(
@@ -451,12 +466,14 @@ class CrmLead(models.Model):
     def action_verify_tier_data(self):
         """The manager's weekly check that the criteria still hold."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         self.sudo().tier_verified_at = fields.Datetime.now()
         return True
 
     def action_confirm_tier(self):
         if not self.env.user.has_group("leasing_office.group_leasing_leader"):
             raise UserError(self.env._("Only leadership confirms a merchant tier."))
+        self._leasing_check_access("write")
         if any(lead.tier_state != "assigned" for lead in self):
             raise UserError(
                 self.env._("The manager assigns the tier before leadership confirms it.")

@@ -14,6 +14,7 @@ class LeasingCallLog(models.Model):
     """One prospect call; agents make a daily quota of them in the morning call window."""
 
     _name = "leasing.call.log"
+    _inherit = ["leasing.prospect.link.mixin"]
     _description = "Prospect Call"
     _order = "call_datetime desc, id desc"
 

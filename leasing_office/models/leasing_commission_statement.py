@@ -103,6 +103,9 @@ class LeasingCommissionStatement(models.Model):
         return statements
 
     def action_compute(self):
+        if not self.env.user.has_group("leasing_office.group_leasing_manager"):
+            raise UserError(self.env._("Only the leasing manager computes statements."))
+        self.check_access("write")
         for statement in self:
             if statement.approval_state in ("to_approve", "approved"):
                 raise UserError(self.env._("A statement with leadership can no longer change."))
@@ -157,6 +160,7 @@ class LeasingCommissionStatement(models.Model):
         """The manager reviews the figures, then they go to leadership."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager reviews statements."))
+        self.check_access("write")
         self.sudo().write(
             {"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()}
         )

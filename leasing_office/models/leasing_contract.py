@@ -7,7 +7,7 @@ class LeasingContract(models.Model):
 
     _name = "leasing.contract"
     _description = "Signed Contract"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "leasing.prospect.link.mixin"]
     _order = "signed_date desc, id desc"
     _rec_name = "contract_number"
 

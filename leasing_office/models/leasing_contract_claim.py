@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from . import vals_check
+
 CLAIM_STATES = [
     ("draft", "To Issue"),
     ("issued", "Issued"),
@@ -15,7 +17,7 @@ class LeasingContractClaim(models.Model):
 
     _name = "leasing.contract.claim"
     _description = "Contract Claim"
-    _inherit = ["leasing.form.mixin"]
+    _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "contract_number"
     _form_required_fields = ("contract_number", "lead_id", "unit_id")
@@ -93,6 +95,7 @@ class LeasingContractClaim(models.Model):
     def action_issue(self):
         """Front desk hands the contract form over against a submitted claim."""
         self._check_frontdesk()
+        self.check_access("write")
         for claim in self:
             if claim.state != "draft":
                 raise UserError(self.env._("Only a claim waiting to be issued can be issued."))
@@ -111,7 +114,9 @@ class LeasingContractClaim(models.Model):
 
     def _action_end(self, state, note):
         self._check_frontdesk()
-        if not (note or "").strip():
+        self.check_access("write")
+        note = vals_check.text(self, {"end_note": note}, "end_note")
+        if not note:
             raise UserError(self.env._("Say why the contract form comes back unsigned."))
         if any(claim.state != "issued" for claim in self):
             raise UserError(self.env._("Only an issued claim can be returned or voided."))

@@ -6,6 +6,7 @@ class LeasingFieldVisitLogLine(models.Model):
     """The outcome of visiting one planned prospect."""
 
     _name = "leasing.field.visit.log.line"
+    _inherit = ["leasing.prospect.link.mixin"]
     _description = "Field-visit Outcome"
     _order = "id"
 

@@ -8,6 +8,7 @@ class LeasingFollowupPlanLine(models.Model):
     """One planned follow-up: always on a fixed date ("later" is not a date), then a result."""
 
     _name = "leasing.followup.plan.line"
+    _inherit = ["leasing.prospect.link.mixin"]
     _description = "Planned Follow-up"
     _order = "planned_date, id"
 

@@ -55,11 +55,13 @@ class LeasingInfo(models.Model):
     def action_withdraw(self):
         if not self.env.user.has_group("leasing_office.group_leasing_leader"):
             raise UserError(self.env._("Only leadership withdraws information."))
+        self.check_access("write")
         self.sudo().withdrawn = True
         return True
 
     def action_new_version(self):
         self.ensure_one()
+        self.check_access("read")
         new = self.copy(
             {
                 "version": self.version + 1,

@@ -6,6 +6,7 @@ class LeasingInfoSent(models.Model):
     """Which version of which approved information was given to which prospect."""
 
     _name = "leasing.info.sent"
+    _inherit = ["leasing.prospect.link.mixin"]
     _description = "Information Given to a Prospect"
     _order = "sent_at desc, id desc"
 

@@ -7,7 +7,7 @@ class LeasingSigningPlan(models.Model):
 
     _name = "leasing.signing.plan"
     _description = "Contract-signing Plan"
-    _inherit = ["leasing.form.mixin"]
+    _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _order = "deposit_date desc, id desc"
     _form_required_fields = ("lead_id", "receipt_number", "unit_ids", "planned_signing_date")
 
@@ -67,6 +67,7 @@ class LeasingSigningPlan(models.Model):
                 plan.unit_ids._release_from(plan)
 
     def action_cancel(self):
+        self.check_access("write")
         self.write({"state": "cancelled"})
         return True
 

@@ -191,6 +191,7 @@ class LeasingTargetPlan(models.Model):
     def action_new_revision(self):
         """Start a new revision of an approved plan; it goes through approval again."""
         self.ensure_one()
+        self.check_access("read")
         if self.approval_state != "approved":
             raise UserError(self.env._("Only an approved plan is revised; edit this one."))
         revision = self.copy(

@@ -18,3 +18,5 @@ from . import test_leasing_info
 from . import test_leasing_unit
 from . import test_properties
 from . import test_ui_tour
+from . import test_information_disclosed
+from . import test_acting_on_unseen
