@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .company_name import ilike_literal, normalize_company_name
 from .phone_key import DEFAULT_REGION, normalize_phone
 
 ATTRIBUTION_TYPES = [
@@ -248,13 +249,14 @@ class CrmLead(models.Model):
             )
             if lead:
                 return lead
-        if partner_name:
+        name = normalize_company_name(partner_name)
+        if name:
             return Lead.search(
                 [
                     *known,
                     "|",
-                    ("partner_name", "=ilike", partner_name),
-                    ("partner_id.commercial_company_name", "=ilike", partner_name),
+                    ("partner_name", "=ilike", ilike_literal(name)),
+                    ("partner_id.commercial_company_name", "=ilike", ilike_literal(name)),
                 ],
                 order=order,
                 limit=1,
@@ -271,9 +273,10 @@ class CrmLead(models.Model):
             if lead:
                 return lead, lead.partner_id
         partner = self.env["res.partner"]
-        if partner_name:
+        name = normalize_company_name(partner_name)
+        if name:
             partner = partner.sudo().search(
-                [("is_company", "=", True), ("name", "=ilike", partner_name)], limit=1
+                [("is_company", "=", True), ("name", "=ilike", ilike_literal(name))], limit=1
             )
         return self.browse(), partner
 
