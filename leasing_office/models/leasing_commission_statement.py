@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
 from .leasing_commission_tier import COMMISSION_KINDS
 
 DEFAULT_PER_CONTRACT = 1000.0
@@ -67,7 +68,7 @@ class LeasingCommissionStatement(models.Model):
         """The manager computes the statements of a month (the current one by default)."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager computes statements."))
-        month = fields.Date.to_date(month) if month else fields.Date.context_today(self)
+        month = vals_check.day(self, {"month": month}, "month") or fields.Date.context_today(self)
         statements = self._generate(month)
         return {
             "type": "ir.actions.act_window",

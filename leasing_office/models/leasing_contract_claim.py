@@ -54,13 +54,23 @@ class LeasingContractClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_raw_vals(vals)
             self._check_number_free(vals.get("contract_number"))
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_raw_vals(vals)
         if vals.get("contract_number"):
             self._check_number_free(vals["contract_number"], exclude=self)
         return super().write(vals)
+
+    @api.model
+    def _check_raw_vals(self, vals):
+        """Clear errors for values of the wrong type; the number is kept without spaces."""
+        if "contract_number" in vals:
+            vals["contract_number"] = vals_check.text(self, vals, "contract_number", required=True)
+        for name in ("lead_id", "unit_id"):
+            vals_check.record_id(self, vals, name)
 
     @api.model
     def _check_number_free(self, number, exclude=None):

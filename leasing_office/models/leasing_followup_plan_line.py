@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
+
 METHODS = [("call", "Phone Call"), ("visit", "Visit"), ("message", "Message")]
 
 
@@ -45,7 +47,7 @@ class LeasingFollowupPlanLine(models.Model):
 
     @api.model
     def _check_fixed_date(self, vals):
-        if not vals.get("planned_date"):
+        if not vals_check.day(self, vals, "planned_date"):
             raise UserError(
                 self.env._('Every follow-up needs a fixed date; "later" is not accepted.')
             )

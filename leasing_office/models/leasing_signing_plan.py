@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import vals_check
+
 
 class LeasingSigningPlan(models.Model):
     """合同計畫簽訂表: filled the day a prospect pays a deposit, with a fixed signing date."""
@@ -74,9 +76,10 @@ class LeasingSigningPlan(models.Model):
     @api.model
     def _check_deposit_vals(self, vals):
         """Clear errors before the database refuses the row."""
-        if not vals.get("planned_signing_date"):
+        vals_check.record_id(self, vals, "lead_id")
+        if not vals_check.day(self, vals, "planned_signing_date"):
             raise ValidationError(self.env._("A fixed planned signing date is mandatory."))
-        if (vals.get("deposit_amount") or 0) <= 0:
+        if vals_check.number(self, vals, "deposit_amount") <= 0:
             raise ValidationError(self.env._("The deposit must be more than zero."))
 
     @api.depends("deposit_date")
