@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .company_name import ilike_literal, normalize_company_name
 from .phone_key import DEFAULT_REGION, normalize_phone
 
 ATTRIBUTION_TYPES = [
@@ -251,13 +252,14 @@ class CrmLead(models.Model):
             )
             if lead:
                 return lead
-        if partner_name:
+        name = normalize_company_name(partner_name)
+        if name:
             return Lead.search(
                 [
                     *known,
                     "|",
-                    ("partner_name", "=ilike", partner_name),
-                    ("partner_id.commercial_company_name", "=ilike", partner_name),
+                    ("partner_name", "=ilike", ilike_literal(name)),
+                    ("partner_id.commercial_company_name", "=ilike", ilike_literal(name)),
                 ],
                 order=order,
                 limit=1,
@@ -274,9 +276,10 @@ class CrmLead(models.Model):
             if lead:
                 return lead, lead.partner_id
         partner = self.env["res.partner"]
-        if partner_name:
+        name = normalize_company_name(partner_name)
+        if name:
             partner = partner.sudo().search(
-                [("is_company", "=", True), ("name", "=ilike", partner_name)], limit=1
+                [("is_company", "=", True), ("name", "=ilike", ilike_literal(name))], limit=1
             )
         return self.browse(), partner
 
@@ -323,6 +326,7 @@ class CrmLead(models.Model):
     def action_open_attribution_change(self):
         self.ensure_one()
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Change Attribution"),
@@ -335,6 +339,7 @@ class CrmLead(models.Model):
     def action_transfer_key_account(self):
         """Hand a big account to the key-account department (大客戶部)."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         team = self.env.ref("leasing_office.crm_team_key_account")
         for lead in self:
             if not lead.is_big_account:
@@ -360,6 +365,7 @@ class CrmLead(models.Model):
 
     def action_log_call(self):
         """One click from a prospect: log a call made now by the current user."""
+        self._leasing_check_access("read")
         outcome = self.env.context.get("call_outcome", "reached")
         self.env["leasing.call.log"].create(
             [{"lead_id": lead.id, "outcome": outcome} for lead in self]
@@ -375,6 +381,17 @@ class CrmLead(models.Model):
     def _check_leasing_manager(self):
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise AccessError(self.env._("Only the leasing manager may do this."))
+
+    def _leasing_check_access(self, operation):
+        """Refuse when the current user may not ``operation`` (read, write) every prospect
+        of ``self``. Unlike the generic access error, the message names none of them."""
+        if self and not self._origin.has_access(operation):
+            raise AccessError(
+                self.env._(
+                    "You can only act on or refer to prospects you can see. Ask the "
+                    "leasing manager, or raise a dispute by phone number."
+                )
+            )
 
     # ------------------------------------------------------------------
     # MERCHANT TIER
@@ -433,6 +450,7 @@ class CrmLead(models.Model):
     def action_assign_tier(self, tier=None):
         """The manager assigns the tier (the suggested one unless given)."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         self._check_tier_applies()
         for lead in self:
             lead._move_to(
@@ -447,12 +465,14 @@ class CrmLead(models.Model):
     def action_verify_tier_data(self):
         """The manager's weekly check that the criteria still hold."""
         self._check_leasing_manager()
+        self._leasing_check_access("write")
         self._write_guarded({"tier_verified_at": fields.Datetime.now()})
         return True
 
     def action_confirm_tier(self):
         if not self.env.user.has_group("leasing_office.group_leasing_leader"):
             raise UserError(self.env._("Only leadership confirms a merchant tier."))
+        self._leasing_check_access("write")
         if any(lead.tier_state != "assigned" for lead in self):
             raise UserError(
                 self.env._("The manager assigns the tier before leadership confirms it.")

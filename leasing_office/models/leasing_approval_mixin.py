@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
+
 APPROVAL_STATES = [
     ("draft", "Draft"),
     ("to_approve", "Waiting for the Manager"),
@@ -93,6 +95,7 @@ class LeasingApprovalMixin(models.AbstractModel):
 
     def action_approve(self):
         self._check_can_approve()
+        self.check_access("write")
         self._before_approve()
         self._move_to(
             "approval_state",
@@ -107,7 +110,9 @@ class LeasingApprovalMixin(models.AbstractModel):
 
     def action_send_back(self, comment=None):
         self._check_can_approve()
+        self.check_access("write")
         comment = comment or self.env.context.get("approval_comment")
+        comment = vals_check.text(self, {"approval_comment": comment}, "approval_comment")
         if not (comment or "").strip() and not all(self.mapped("approval_comment")):
             raise UserError(self.env._("Say why the form is sent back."))
         vals = {"approver_id": self.env.user.id, "approved_at": fields.Datetime.now()}

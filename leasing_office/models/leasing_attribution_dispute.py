@@ -1,8 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
 from .crm_lead import agent_domain
 from .phone_key import normalize_phone
+
+# Who the disputed prospect is, and whose it was, is the manager's to see: an agent may
+# dispute a prospect they cannot see, and learns nothing about it by raising the dispute.
+MANAGER = "leasing_office.group_leasing_manager"
 
 
 class LeasingAttributionDispute(models.Model):
@@ -13,9 +18,19 @@ class LeasingAttributionDispute(models.Model):
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "create_date desc, id desc"
 
+    # Never the prospect's name: a dispute's name reaches its raiser (chatter, notifications).
     name = fields.Char(compute="_compute_name", store=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", ondelete="restrict", index=True)
-    lead_name = fields.Char(string="Prospect Name", readonly=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Disputed Prospect", ondelete="restrict", index=True, groups=MANAGER
+    )
+    lead_name = fields.Char(string="Prospect Name", readonly=True, groups=MANAGER)
+    prospect_id = fields.Many2one(
+        "crm.lead",
+        compute="_compute_prospect",
+        inverse="_inverse_prospect_id",
+        help="The disputed prospect, shown only to those who may see it.",
+    )
+    prospect_label = fields.Char(string="Prospect Seen As", compute="_compute_prospect")
     phone = fields.Char(help="The prospect's phone, when you cannot see the prospect itself.")
     raised_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     claimed_user_id = fields.Many2one(
@@ -24,7 +39,9 @@ class LeasingAttributionDispute(models.Model):
         default=lambda self: self.env.user,
         domain=agent_domain,
     )
-    credited_user_id = fields.Many2one("res.users", string="Credited When Raised", readonly=True)
+    credited_user_id = fields.Many2one(
+        "res.users", string="Credited When Raised", readonly=True, groups=MANAGER
+    )
     reason = fields.Text(required=True, tracking=True)
     state = fields.Selection(
         [
@@ -42,27 +59,37 @@ class LeasingAttributionDispute(models.Model):
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_on = fields.Datetime(readonly=True)
 
-    @api.depends("lead_name", "raised_by_id")
+    @api.depends("raised_by_id", "create_date")
     def _compute_name(self):
         for dispute in self:
             dispute.name = self.env._(
-                "%(lead)s, raised by %(agent)s",
-                lead=dispute.lead_name or "",
+                "Dispute raised by %(agent)s on %(date)s",
                 agent=dispute.raised_by_id.name or "",
+                date=dispute.create_date.date() if dispute.create_date else "",
             )
+
+    @api.depends("lead_id")
+    @api.depends_context("uid")
+    def _compute_prospect(self):
+        """The prospect as the current user may see it, even when read as superuser."""
+        hidden = self.env._("Filed for the manager: not a prospect you can see")
+        for dispute in self:
+            lead = dispute.sudo().lead_id.with_env(self.env(su=False))
+            visible = lead if lead and lead.has_access("read") else lead.browse()
+            dispute.prospect_id = visible
+            dispute.prospect_label = visible.display_name if visible else hidden
+
+    def _inverse_prospect_id(self):
+        if any(dispute.sudo().lead_id != dispute.prospect_id for dispute in self):
+            raise UserError(self.env._("The disputed prospect is set when the dispute is raised."))
 
     @api.model_create_multi
     def create(self, vals_list):
         self._check_guarded_create(vals_list)
-        for vals in vals_list:
-            lead = self._resolve_lead(vals)
-            vals.update(
-                lead_id=lead.id,
-                lead_name=lead.display_name,
-                credited_user_id=lead.attributed_user_id.id,
-            )
-        disputes = super(LeasingAttributionDispute, self._open_gate()).create(vals_list)
-        return disputes.with_env(self.env)
+        leads = [self._pop_disputed_lead(vals) for vals in vals_list]
+        disputes = super().create(vals_list)
+        disputes._link_disputed_leads(leads)
+        return disputes
 
     def write(self, vals):
         if not self._gate_is_open():
@@ -78,12 +105,31 @@ class LeasingAttributionDispute(models.Model):
         return super().write(vals)
 
     @api.model
+    def _pop_disputed_lead(self, vals):
+        """Take the disputed prospect out of ``vals``: it is linked by ``_link_disputed_leads``,
+        whether or not the raiser may see it."""
+        given = {name: vals.pop(name, None) for name in ("lead_id", "prospect_id")}
+        return self._resolve_lead({**vals, "lead_id": given["lead_id"] or given["prospect_id"]})
+
+    def _link_disputed_leads(self, leads):
+        """Store each dispute's prospect and whose it was; only the manager reads them."""
+        for dispute, lead in zip(self, leads, strict=True):
+            dispute._write_guarded(
+                {
+                    "lead_id": lead.id,
+                    "lead_name": lead.display_name,
+                    "credited_user_id": lead.attributed_user_id.id,
+                }
+            )
+
+    @api.model
     def _resolve_lead(self, vals):
         """Find the disputed prospect, by id or by phone: agents may not see it."""
         Lead = self.env["crm.lead"].sudo()
-        lead = Lead.browse(vals.get("lead_id")).exists()
-        if not lead and vals.get("phone"):
-            key = normalize_phone(vals["phone"], self.env["crm.lead"]._leasing_phone_region())
+        lead = Lead.browse(vals_check.record_id(self, vals, "lead_id")).exists()
+        phone = vals_check.text(self, vals, "phone")
+        if not lead and phone:
+            key = normalize_phone(phone, self.env["crm.lead"]._leasing_phone_region())
             lead = Lead.search([("leasing_phone_key", "=", key)], limit=1)
         if not lead:
             raise UserError(self.env._("Choose the disputed prospect, or give its phone number."))
@@ -116,6 +162,7 @@ class LeasingAttributionDispute(models.Model):
     def action_open_decide(self):
         self.ensure_one()
         self.env["crm.lead"]._check_leasing_manager()
+        self.check_access("write")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Decide Dispute"),

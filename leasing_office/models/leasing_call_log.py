@@ -14,8 +14,8 @@ class LeasingCallLog(models.Model):
     """One prospect call; agents make a daily quota of them in the morning call window."""
 
     _name = "leasing.call.log"
+    _inherit = ["leasing.prospect.link.mixin", "leasing.guard.mixin"]
     _description = "Prospect Call"
-    _inherit = ["leasing.guard.mixin"]
     _order = "call_datetime desc, id desc"
     # The time and the caller count toward the daily target: stamped, never typed.
     _guarded_fields = frozenset({"call_datetime", "user_id"})

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
 from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 from .leasing_commission_tier import COMMISSION_KINDS
 
@@ -69,7 +70,7 @@ class LeasingCommissionStatement(models.Model):
         """The manager computes the statements of a month (the current one by default)."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager computes statements."))
-        month = fields.Date.to_date(month) if month else fields.Date.context_today(self)
+        month = vals_check.day(self, {"month": month}, "month") or fields.Date.context_today(self)
         statements = self._generate(month)
         return {
             "type": "ir.actions.act_window",
@@ -105,6 +106,9 @@ class LeasingCommissionStatement(models.Model):
         return statements
 
     def action_compute(self):
+        if not self.env.user.has_group("leasing_office.group_leasing_manager"):
+            raise UserError(self.env._("Only the leasing manager computes statements."))
+        self.check_access("write")
         for statement in self:
             if statement.approval_state in ("to_approve", "approved"):
                 raise UserError(self.env._("A statement with leadership can no longer change."))
@@ -159,6 +163,7 @@ class LeasingCommissionStatement(models.Model):
         """The manager reviews the figures, then they go to leadership."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager reviews statements."))
+        self.check_access("write")
         self._write_guarded(
             {"reviewed_by_id": self.env.user.id, "reviewed_at": fields.Datetime.now()}
         )

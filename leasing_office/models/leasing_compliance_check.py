@@ -65,6 +65,7 @@ class LeasingComplianceCheck(models.Model):
 
     def action_refresh(self):
         """List the forms not done in the period, and prepare one findings line per agent."""
+        self.check_access("write")
         for check in self:
             items = check._collect_not_done()
             check.item_ids._with_gate().unlink()
@@ -101,6 +102,7 @@ class LeasingComplianceCheck(models.Model):
             raise UserError(
                 self.env._("The weekly check is the manager's, the monthly check leadership's.")
             )
+        self.check_access("write")
         self._write_guarded(
             {"checked_by_id": self.env.user.id, "checked_at": fields.Datetime.now()}
         )

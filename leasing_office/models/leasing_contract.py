@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from . import vals_check
+
 
 class LeasingContract(models.Model):
     """A signed contract (final deal), as front desk records it in the signed contracts table."""
 
     _name = "leasing.contract"
     _description = "Signed Contract"
-    _inherit = ["mail.thread", "leasing.guard.mixin"]
+    _inherit = ["mail.thread", "leasing.prospect.link.mixin", "leasing.guard.mixin"]
     _order = "signed_date desc, id desc"
     _rec_name = "contract_number"
 
@@ -45,6 +47,7 @@ class LeasingContract(models.Model):
     def create(self, vals_list):
         self._check_guarded_create(vals_list)
         for vals in vals_list:
+            self._check_raw_vals(vals)
             self._check_number_unsigned(vals.get("contract_number"))
             lead = self.env["crm.lead"].sudo().browse(vals.get("lead_id"))
             vals.update(user_id=lead.attributed_user_id.id, is_public=lead.is_public)
@@ -61,7 +64,7 @@ class LeasingContract(models.Model):
         A unit reserved by another prospect's plan cannot be signed.
         """
         for contract in self:
-            holder = contract.unit_id.reservation_plan_id.sudo()
+            holder = contract.unit_id.sudo().reservation_plan_id
             if holder and holder.lead_id != contract.lead_id:
                 raise ValidationError(
                     self.env._(
@@ -76,7 +79,16 @@ class LeasingContract(models.Model):
         self._check_guarded_write(vals)
         if not self.env.su and not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager corrects a signed contract."))
+        self._check_raw_vals(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_raw_vals(self, vals):
+        """Clear errors for values of the wrong type; the number is kept without spaces."""
+        if "contract_number" in vals:
+            vals["contract_number"] = vals_check.text(self, vals, "contract_number", required=True)
+        for name in ("lead_id", "unit_id", "claim_id"):
+            vals_check.record_id(self, vals, name)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

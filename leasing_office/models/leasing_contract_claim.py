@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from . import vals_check
+
 CLAIM_STATES = [
     ("draft", "To Issue"),
     ("issued", "Issued"),
@@ -15,7 +17,7 @@ class LeasingContractClaim(models.Model):
 
     _name = "leasing.contract.claim"
     _description = "Contract Claim"
-    _inherit = ["leasing.form.mixin"]
+    _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "contract_number"
     _form_required_fields = ("contract_number", "lead_id", "unit_id")
@@ -52,13 +54,23 @@ class LeasingContractClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_raw_vals(vals)
             self._check_number_free(vals.get("contract_number"))
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_raw_vals(vals)
         if vals.get("contract_number"):
             self._check_number_free(vals["contract_number"], exclude=self)
         return super().write(vals)
+
+    @api.model
+    def _check_raw_vals(self, vals):
+        """Clear errors for values of the wrong type; the number is kept without spaces."""
+        if "contract_number" in vals:
+            vals["contract_number"] = vals_check.text(self, vals, "contract_number", required=True)
+        for name in ("lead_id", "unit_id"):
+            vals_check.record_id(self, vals, name)
 
     @api.model
     def _check_number_free(self, number, exclude=None):
@@ -77,13 +89,12 @@ class LeasingContractClaim(models.Model):
     @api.constrains("unit_id", "lead_id")
     def _check_unit_not_signed_elsewhere(self):
         for claim in self:
-            other = claim.unit_id.signed_lead_id
+            other = claim.unit_id.sudo().signed_lead_id
             if other and other != claim.lead_id:
                 raise ValidationError(
                     self.env._(
-                        "Unit %(unit)s is already signed to %(lead)s.",
+                        "Unit %(unit)s is already signed to another prospect.",
                         unit=claim.unit_id.code,
-                        lead=other.display_name,
                     )
                 )
 
@@ -94,6 +105,7 @@ class LeasingContractClaim(models.Model):
     def action_issue(self):
         """Front desk hands the contract form over against a submitted claim."""
         self._check_frontdesk()
+        self.check_access("write")
         for claim in self:
             if claim.state != "draft":
                 raise UserError(self.env._("Only a claim waiting to be issued can be issued."))
@@ -112,7 +124,9 @@ class LeasingContractClaim(models.Model):
 
     def _action_end(self, state, note):
         self._check_frontdesk()
-        if not (note or "").strip():
+        self.check_access("write")
+        note = vals_check.text(self, {"end_note": note}, "end_note")
+        if not note:
             raise UserError(self.env._("Say why the contract form comes back unsigned."))
         if any(claim.state != "issued" for claim in self):
             raise UserError(self.env._("Only an issued claim can be returned or voided."))

@@ -42,6 +42,7 @@ class LeasingContractReconciliation(models.Model):
 
     def action_reconcile(self):
         """(Re)list every mismatch known at the end of the reconciliation's day."""
+        self.check_access("write")
         for rec in self:
             rec.line_ids._with_gate().unlink()
             rec._open_gate().write(

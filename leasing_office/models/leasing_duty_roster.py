@@ -29,6 +29,7 @@ class LeasingDutyRoster(models.Model):
     def action_create_rotation(self):
         """Create the day's rotation table from the roster, in the roster's order."""
         self.ensure_one()
+        self.check_access("write")
         Rotation = self.env["leasing.rotation"]
         if Rotation.search_count(
             [("date", "=", self.date), ("company_id", "=", self.company_id.id)]

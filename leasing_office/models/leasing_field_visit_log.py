@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from . import office_clock
+from . import office_clock, vals_check
 
 DEFAULT_LOG_HOUR = 10.0
 
@@ -57,8 +57,8 @@ class LeasingFieldVisitLog(models.Model):
     def create(self, vals_list):
         self._check_guarded_create(vals_list)
         for vals in vals_list:
-            plan = self.env["leasing.field.visit.plan"].browse(vals.get("plan_id")).exists()
-            if not plan or plan.approval_state != "approved":
+            plan = self._plan_of_new_log(vals)
+            if plan.approval_state != "approved":
                 raise UserError(
                     self.env._("The manager approves the field-visit plan before the visit.")
                 )
@@ -68,6 +68,16 @@ class LeasingFieldVisitLog(models.Model):
                 [fields.Command.create({"lead_id": line.lead_id.id}) for line in plan.line_ids],
             )
         return super().create(vals_list)
+
+    @api.model
+    def _plan_of_new_log(self, vals):
+        """The field-visit plan a new log reports on, or a clear error."""
+        plan = self.env["leasing.field.visit.plan"].browse(
+            vals_check.record_id(self, vals, "plan_id")
+        )
+        if not plan.exists():
+            raise UserError(self.env._("Choose the field-visit plan this log reports on."))
+        return plan
 
     def action_submit(self):
         super().action_submit()

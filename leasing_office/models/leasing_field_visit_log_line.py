@@ -5,9 +5,9 @@ class LeasingFieldVisitLogLine(models.Model):
     """The outcome of visiting one planned prospect."""
 
     _name = "leasing.field.visit.log.line"
+    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
     _description = "Field-visit Outcome"
     _order = "id"
-    _inherit = ["leasing.form.line.mixin"]
     _line_parent_field = "log_id"
 
     log_id = fields.Many2one(

@@ -54,6 +54,7 @@ class LeasingFieldVisitPlan(models.Model):
     def action_open_log(self):
         """Start (or open) the log of this approved plan."""
         self.ensure_one()
+        self.check_access("read")
         log = self.log_ids[:1] or self.env["leasing.field.visit.log"].create({"plan_id": self.id})
         return {
             "type": "ir.actions.act_window",

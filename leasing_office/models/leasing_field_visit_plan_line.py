@@ -5,9 +5,9 @@ class LeasingFieldVisitPlanLine(models.Model):
     """One prospect the agent plans to visit in the field, and the purpose."""
 
     _name = "leasing.field.visit.plan.line"
+    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
     _description = "Planned Field Visit"
     _order = "sequence, id"
-    _inherit = ["leasing.form.line.mixin"]
     _line_parent_field = "plan_id"
 
     plan_id = fields.Many2one(

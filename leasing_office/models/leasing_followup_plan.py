@@ -30,10 +30,20 @@ class LeasingFollowupPlan(models.Model):
     def create(self, vals_list):
         Line = self.env["leasing.followup.plan.line"]
         for vals in vals_list:
-            for command in vals.get("line_ids", []):
-                if command[0] == fields.Command.CREATE:
+            for command in vals.get("line_ids") or []:
+                if self._is_create_command(command):
                     Line._check_fixed_date(command[2])
         return super().create(vals_list)
+
+    @api.model
+    def _is_create_command(self, command):
+        """Whether ``command`` creates a line; malformed commands are left to Odoo to refuse."""
+        return (
+            isinstance(command, (list, tuple))
+            and len(command) == 3
+            and command[0] == fields.Command.CREATE
+            and isinstance(command[2], dict)
+        )
 
     @api.depends("plan_date")
     def _compute_deadline(self):

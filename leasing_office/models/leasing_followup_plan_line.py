@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
+
 METHODS = [("call", "Phone Call"), ("visit", "Visit"), ("message", "Message")]
 
 
@@ -8,9 +10,9 @@ class LeasingFollowupPlanLine(models.Model):
     """One planned follow-up: always on a fixed date ("later" is not a date), then a result."""
 
     _name = "leasing.followup.plan.line"
+    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
     _description = "Planned Follow-up"
     _order = "planned_date, id"
-    _inherit = ["leasing.form.line.mixin"]
     _line_parent_field = "plan_id"
     _line_open_fields = frozenset({"result", "done_date"})
 
@@ -47,7 +49,7 @@ class LeasingFollowupPlanLine(models.Model):
 
     @api.model
     def _check_fixed_date(self, vals):
-        if not vals.get("planned_date"):
+        if not vals_check.day(self, vals, "planned_date"):
             raise UserError(
                 self.env._('Every follow-up needs a fixed date; "later" is not accepted.')
             )

@@ -174,6 +174,7 @@ class LeasingFormMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def action_submit(self):
+        self.check_access("write")
         for form in self:
             if form.submitted_at:
                 raise UserError(
@@ -193,6 +194,7 @@ class LeasingFormMixin(models.AbstractModel):
         """Manager: reopen a submitted form; the submission time is kept in the chatter."""
         if not self._is_leasing_manager():
             raise UserError(self.env._("Only the leasing manager returns a form for correction."))
+        self.check_access("write")
         self._write_guarded({"submitted_at": False})
         return True
 

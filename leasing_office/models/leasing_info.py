@@ -58,11 +58,13 @@ class LeasingInfo(models.Model):
     def action_withdraw(self):
         if not self.env.user.has_group("leasing_office.group_leasing_leader"):
             raise UserError(self.env._("Only leadership withdraws information."))
+        self.check_access("write")
         self._write_guarded({"withdrawn": True})
         return True
 
     def action_new_version(self):
         self.ensure_one()
+        self.check_access("read")
         new = (
             self._open_gate()
             .copy(

@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import vals_check
+
 
 class LeasingInfoSent(models.Model):
     """Which version of which approved information was given to which prospect."""
 
     _name = "leasing.info.sent"
+    _inherit = ["leasing.prospect.link.mixin", "leasing.guard.mixin"]
     _description = "Information Given to a Prospect"
-    _inherit = ["leasing.guard.mixin"]
     _order = "sent_at desc, id desc"
 
     lead_id = fields.Many2one(
@@ -26,7 +28,7 @@ class LeasingInfoSent(models.Model):
     def create(self, vals_list):
         self._check_guarded_create(vals_list)
         for vals in vals_list:
-            info = self.env["leasing.info"].sudo().browse(vals["info_id"])
+            info = self._info_to_give(vals)
             if not info.is_sendable:
                 raise UserError(
                     self.env._(
@@ -46,3 +48,11 @@ class LeasingInfoSent(models.Model):
                 )
             )
         return records
+
+    @api.model
+    def _info_to_give(self, vals):
+        """The information a new record gives, or a clear error."""
+        info = self.env["leasing.info"].sudo().browse(vals_check.record_id(self, vals, "info_id"))
+        if not info.exists():
+            raise UserError(self.env._("Choose the approved information to give."))
+        return info

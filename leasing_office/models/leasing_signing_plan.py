@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import vals_check
+
 
 class LeasingSigningPlan(models.Model):
     """合同計畫簽訂表: filled the day a prospect pays a deposit, with a fixed signing date."""
 
     _name = "leasing.signing.plan"
     _description = "Contract-signing Plan"
-    _inherit = ["leasing.form.mixin"]
+    _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _order = "deposit_date desc, id desc"
     # Open, signed or cancelled: set by the contract or the cancel button.
     _guarded_fields = frozenset({"state"})
@@ -70,15 +72,17 @@ class LeasingSigningPlan(models.Model):
                 plan.unit_ids._release_from(plan)
 
     def action_cancel(self):
+        self.check_access("write")
         self._write_guarded({"state": "cancelled"})
         return True
 
     @api.model
     def _check_deposit_vals(self, vals):
         """Clear errors before the database refuses the row."""
-        if not vals.get("planned_signing_date"):
+        vals_check.record_id(self, vals, "lead_id")
+        if not vals_check.day(self, vals, "planned_signing_date"):
             raise ValidationError(self.env._("A fixed planned signing date is mandatory."))
-        if (vals.get("deposit_amount") or 0) <= 0:
+        if vals_check.number(self, vals, "deposit_amount") <= 0:
             raise ValidationError(self.env._("The deposit must be more than zero."))
 
     @api.depends("deposit_date")

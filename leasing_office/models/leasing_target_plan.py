@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from . import vals_check
 from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 
 TARGET_FIELDS = ("target_contracts", "target_area", "target_rent")
@@ -164,14 +165,14 @@ class LeasingTargetPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if any((vals.get(name) or 0) < 0 for name in TARGET_FIELDS):
+            if any(vals_check.number(self, vals, name) < 0 for name in TARGET_FIELDS):
                 raise ValidationError(self.env._("Targets cannot be negative."))
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and any(plan.approval_state == "approved" for plan in self):
             raise UserError(self.env._("An approved plan cannot be edited; create a new revision."))
-        if any((vals.get(name) or 0) < 0 for name in TARGET_FIELDS):
+        if any(vals_check.number(self, vals, name) < 0 for name in TARGET_FIELDS):
             raise ValidationError(self.env._("Targets cannot be negative."))
         return super().write(vals)
 
@@ -196,6 +197,7 @@ class LeasingTargetPlan(models.Model):
     def action_new_revision(self):
         """Start a new revision of an approved plan; it goes through approval again."""
         self.ensure_one()
+        self.check_access("read")
         if self.approval_state != "approved":
             raise UserError(self.env._("Only an approved plan is revised; edit this one."))
         revision = (

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import vals_check
 from .crm_lead import agent_domain
 from .leasing_target_plan import TARGET_FIELDS, _rate
 
@@ -57,7 +58,9 @@ class LeasingTargetPlanLine(models.Model):
         return super().write(vals)
 
     def _check_non_negative(self, vals_list):
-        if any((vals.get(name) or 0) < 0 for vals in vals_list for name in TARGET_FIELDS):
+        if any(
+            vals_check.number(self, vals, name) < 0 for vals in vals_list for name in TARGET_FIELDS
+        ):
             raise ValidationError(self.env._("Targets cannot be negative."))
 
     def _is_line_locked(self, parent):

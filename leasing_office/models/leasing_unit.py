@@ -3,6 +3,9 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 UNIT_STATES = [("available", "Vacant"), ("reserved", "Reserved"), ("signed", "Signed")]
+# Every internal user reads the units (the floor plan); only front desk, who reads every
+# prospect and signing plan, sees which prospect reserved or signed one.
+FRONTDESK = "leasing_office.group_leasing_frontdesk"
 
 
 class LeasingUnit(models.Model):
@@ -30,6 +33,7 @@ class LeasingUnit(models.Model):
         string="Reserved By",
         readonly=True,
         index=True,
+        groups=FRONTDESK,
         help="The open contract-signing plan holding this unit.",
     )
     active = fields.Boolean(default=True)
@@ -38,7 +42,11 @@ class LeasingUnit(models.Model):
     )
     contract_ids = fields.One2many("leasing.contract", "unit_id", string="Signed Contracts")
     signed_lead_id = fields.Many2one(
-        "crm.lead", string="Signed With", compute="_compute_signed_lead_id", store=True
+        "crm.lead",
+        string="Signed With",
+        compute="_compute_signed_lead_id",
+        store=True,
+        groups=FRONTDESK,
     )
     state = fields.Selection(
         UNIT_STATES, compute="_compute_state", store=True, tracking=True, index=True
@@ -78,14 +86,13 @@ class LeasingUnit(models.Model):
             )
         )
         self.invalidate_recordset(["reservation_plan_id", "state"])
-        for unit in self:
+        for unit in self.sudo():
             holder = unit.reservation_plan_id
             if holder and holder != plan:
                 raise ValidationError(
                     self.env._(
-                        "Unit %(unit)s is already reserved by %(plan)s.",
+                        "Unit %(unit)s is already reserved by another contract-signing plan.",
                         unit=unit.code,
-                        plan=holder.name,
                     )
                 )
             if unit.state == "signed" and unit.signed_lead_id != plan.lead_id:
@@ -95,5 +102,5 @@ class LeasingUnit(models.Model):
         self._write_guarded({"reservation_plan_id": plan.id})
 
     def _release_from(self, plan):
-        held = self.filtered(lambda unit: unit.reservation_plan_id == plan)
+        held = self.sudo().filtered(lambda unit: unit.reservation_plan_id == plan)
         held._write_guarded({"reservation_plan_id": False})

@@ -122,6 +122,7 @@ class LeasingVisit(models.Model):
         self.ensure_one()
         if not self.env.user.has_group("leasing_office.group_leasing_frontdesk"):
             raise UserError(self.env._("Only front desk may undo a registration."))
+        self.check_access("read")
         blocker = self._get_undo_blocker()
         if blocker:
             raise UserError(blocker)

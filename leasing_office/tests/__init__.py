@@ -19,3 +19,7 @@ from . import test_leasing_unit
 from . import test_properties
 from . import test_ui_tour
 from . import test_server_integrity
+from . import test_information_disclosed
+from . import test_acting_on_unseen
+from . import test_matching_raw_input
+from . import test_bad_input_types

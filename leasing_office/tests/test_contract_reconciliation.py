@@ -16,7 +16,9 @@ class TestContractReconciliation(LeasingOfficeCase):
         super().setUpClass()
         Unit = cls.env["leasing.unit"]
         cls.units = Unit.create([{"code": f"R-{index}"} for index in range(1, 6)])
-        cls.lead = cls.env["crm.lead"].create({"name": "Reconciled Prospect"})
+        cls.lead = cls.env["crm.lead"].create(
+            {"name": "Reconciled Prospect", "user_id": cls.agent1.id}
+        )
 
     def issued_claim(self, number, unit, issued_at=datetime(2026, 3, 2, 2, 0)):
         claim = (

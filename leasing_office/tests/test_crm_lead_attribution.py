@@ -167,9 +167,11 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     def test_rule6_agent_raises_dispute_on_unseen_prospect(self):
         lead = self.register(phone="13800007000").lead_id
         dispute = self.raise_dispute(lead, self.agent2)
-        self.assertEqual(dispute.lead_id, lead)
-        self.assertEqual(dispute.credited_user_id, self.agent1)
         self.assertEqual(dispute.state, "open")
+        self.assertFalse(dispute.prospect_id)  # agent2 learns nothing about it
+        as_manager = dispute.with_user(self.manager)
+        self.assertEqual(as_manager.lead_id, lead)
+        self.assertEqual(as_manager.credited_user_id, self.agent1)
 
     def test_rule6_manager_reassigns(self):
         lead = self.register(phone="13800007001").lead_id

@@ -14,7 +14,10 @@ class TestDailyRoutine(LeasingOfficeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.lead = cls.env["crm.lead"].create({"name": "Routine Prospect", "phone": "13800017000"})
+        # Unassigned, so that every agent may call it and plan it.
+        cls.lead = cls.env["crm.lead"].create(
+            {"name": "Routine Prospect", "phone": "13800017000", "user_id": False}
+        )
 
     def test_duty_roster_creates_the_rotation_table(self):
         day = date(2030, 5, 6)

@@ -14,8 +14,11 @@ class TestLeasingForms(LeasingOfficeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.lead = cls.env["crm.lead"].create({"name": "Golden Tea", "phone": "13800016000"})
-        cls.other_lead = cls.env["crm.lead"].create({"name": "Silver Shoes"})
+        # Unassigned, so that every agent may file forms about them.
+        cls.lead = cls.env["crm.lead"].create(
+            {"name": "Golden Tea", "phone": "13800016000", "user_id": False}
+        )
+        cls.other_lead = cls.env["crm.lead"].create({"name": "Silver Shoes", "user_id": False})
         cls.unit = cls.env["leasing.unit"].create({"code": "TEST-A-101", "floor": "1", "zone": "A"})
 
     def as_agent(self, model, user=None):

@@ -17,8 +17,8 @@ class TestLeasingUnit(LeasingOfficeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.unit = cls.env["leasing.unit"].create({"code": "U-1", "area": 80, "rent_standard": 12})
-        cls.lead1 = cls.env["crm.lead"].create({"name": "First"})
-        cls.lead2 = cls.env["crm.lead"].create({"name": "Second"})
+        cls.lead1 = cls.env["crm.lead"].create({"name": "First", "user_id": cls.agent1.id})
+        cls.lead2 = cls.env["crm.lead"].create({"name": "Second", "user_id": cls.agent2.id})
 
     def plan(self, lead, user=None):
         return (

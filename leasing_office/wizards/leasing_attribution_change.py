@@ -23,6 +23,7 @@ class LeasingAttributionChange(models.TransientModel):
     def action_apply(self):
         self.ensure_one()
         self.env["crm.lead"]._check_leasing_manager()
+        self.lead_id._leasing_check_access("write")
         user = self.env["res.users"] if self.make_public else self.user_id
         if not user and not self.make_public:
             raise UserError(

@@ -28,5 +28,6 @@ class LeasingDisputeDecide(models.TransientModel):
 
     def action_decide(self):
         self.ensure_one()
+        self.dispute_id.check_access("write")
         self.dispute_id._decide(self.decision, self.reason, self.user_id)
         return True

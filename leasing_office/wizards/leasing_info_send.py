@@ -14,6 +14,7 @@ class LeasingInfoSend(models.TransientModel):
 
     def action_send(self):
         self.ensure_one()
+        self.lead_id._leasing_check_access("read")
         self.env["leasing.info.sent"].create(
             [{"lead_id": self.lead_id.id, "info_id": info.id} for info in self.info_ids]
         )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..models.company_name import normalize_company_name
 from ..models.crm_lead import agent_domain
 from ..models.phone_key import normalize_phone
 
@@ -196,12 +197,13 @@ class LeasingWalkinRegister(models.TransientModel):
         Lead = Lead._with_gate().with_context(
             mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True
         )
+        company = normalize_company_name(self.partner_name)
         return Lead.create(
             {
-                "name": self.partner_name or self.contact_name,
+                "name": company or self.contact_name,
                 "type": "opportunity",
                 "contact_name": self.contact_name,
-                "partner_name": self.partner_name,
+                "partner_name": company or False,
                 "partner_id": partner.id,
                 "phone": self.phone.strip(),
                 "description": self.description,
