@@ -81,19 +81,31 @@ class LeasingRotation(models.Model):
         return rotation
 
     def _lock_for_registration(self):
-        """Serialise registrations of the day: wait for the row, then bump it.
+        """Serialise the registrations: queue behind the one in progress, then read fresh data.
 
-        The write makes any transaction that read this row before us fail with a
-        serialisation error on commit, and Odoo retries it with fresh data, so two
-        front-desk sessions can never hand out the same turn.
+        Odoo runs a request in one REPEATABLE READ transaction whose snapshot is taken by its
+        first statement: the password or session check, before the registration starts. A
+        row lock that waits (``SELECT ... FOR UPDATE``) then finds the row changed by the
+        registration it waited for and fails with a serialisation error, costing the clerk
+        one of Odoo's five tries. So a transaction that has written nothing yet is ended here,
+        and the next one starts with ``LOCK TABLE``, which waits without taking a snapshot:
+        the first read after the lock sees everything the earlier registrations committed.
+        SHARE UPDATE EXCLUSIVE conflicts with itself but not with reads, writes or row locks:
+        only registrations and undos queue; reading and editing the tables is never blocked.
+
+        A transaction that already wrote cannot be restarted: it queues the same way, and
+        the bump of ``registration_count`` fails with a serialisation error if a registration
+        committed after its snapshot, so Odoo retries it on fresh data; a turn is never
+        given from stale data.
         """
         self.ensure_one()
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL("SELECT id FROM %s WHERE id = %s FOR UPDATE", SQL.identifier(self._table), self.id)
-        )
-        self.invalidate_recordset(["registration_count", "last_line_id"])
-        self.line_ids.invalidate_recordset()
+        cr = self.env.cr
+        cr.execute(SQL("SELECT pg_current_xact_id_if_assigned() IS NULL"))
+        if cr.fetchone()[0] and not cr.precommit and not cr.postcommit:
+            # Nothing written or locked, nothing waiting to be: ending it loses nothing.
+            cr.rollback()
+        cr.execute(SQL("LOCK TABLE %s IN SHARE UPDATE EXCLUSIVE MODE", SQL.identifier(self._table)))
         self._write_guarded({"registration_count": self.registration_count + 1})
 
     def _seats(self):

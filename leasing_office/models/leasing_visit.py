@@ -123,11 +123,12 @@ class LeasingVisit(models.Model):
         if not self.env.user.has_group("leasing_office.group_leasing_frontdesk"):
             raise UserError(self.env._("Only front desk may undo a registration."))
         self.check_access("read")
+        if self.rotation_id:
+            # Before reading the turns: the blocker must see the latest registration.
+            self.rotation_id._lock_for_registration()
         blocker = self._get_undo_blocker()
         if blocker:
             raise UserError(blocker)
-        if self.rotation_id:
-            self.rotation_id._lock_for_registration()
         if self.turn_id:
             self.turn_id._undo()
         self._write_guarded({"state": "cancelled"})

@@ -2,6 +2,7 @@ import uuid
 
 from odoo import api, fields
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common_concurrency import LeasingConcurrencyCase
 
@@ -92,6 +93,8 @@ class TestWalkinConcurrency(LeasingConcurrencyCase):
         )
         self.assertEqual(results["first"], self.agent_ids[0])
         self.assertEqual(results["second"], self.agent_ids[1])
+        # This session wrote (its wizard) before registering, so it cannot be restarted:
+        # it waits, loses the serialisation race and is retried on fresh data.
         self.assertEqual(results["retries"], 1, "the waiting session must retry on fresh data")
 
         with self.registry.cursor() as cr:
@@ -109,3 +112,46 @@ class TestWalkinConcurrency(LeasingConcurrencyCase):
                 [self.rotation_id],
             )
             self.assertEqual(cr.fetchone()[0], 2)
+
+    def save_wizard(self, clerk, phone):
+        """The walk-in form, saved by its own request before the clerk clicks Register."""
+        with self.registry.cursor() as cr:
+            wizard = self.session_env(cr, clerk)["leasing.walkin.register"].create(
+                {"contact_name": phone, "phone": phone}
+            )
+            return wizard.id
+
+    def click_register(self, env, wizard_id):
+        # Odoo checks the password or session first: that query takes the transaction's
+        # snapshot before the registration starts, so before any wait for the lock.
+        env.cr.execute(SQL("SELECT login FROM res_users WHERE id = %s", env.uid))
+        wizard = env["leasing.walkin.register"].browse(wizard_id)
+        wizard.action_register()
+        return wizard.lead_id.attributed_user_id.id
+
+    def test_waiting_registration_queues_and_reads_fresh_data(self):
+        first = self.save_wizard(self.clerks[0], "13800013003")
+        second = self.save_wizard(self.clerks[1], "13800013004")
+        results = self.race(
+            lambda env: self.click_register(env, first),
+            lambda env: self.click_register(env, second),
+            *self.clerks,
+        )
+        self.assertEqual(results["first"], self.agent_ids[0])
+        self.assertEqual(
+            results["second"],
+            self.agent_ids[1],
+            "after waiting, the second clerk must see the first turn and give the next one",
+        )
+        self.assertEqual(results["retries"], 0, "the waiting session must wait, not retry")
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT registration_count, last_line_id FROM leasing_rotation WHERE id = %s",
+                [self.rotation_id],
+            )
+            count, last_line = cr.fetchone()
+            cr.execute(
+                "SELECT id FROM leasing_rotation_line WHERE rotation_id = %s AND user_id = %s",
+                [self.rotation_id, self.agent_ids[1]],
+            )
+            self.assertEqual((count, last_line), (2, cr.fetchone()[0]))
