@@ -1,7 +1,9 @@
+import datetime
 import os
 import random
 import time
 import urllib.request
+import zoneinfo
 
 import pytest
 from odoo_client import OdooClient
@@ -21,6 +23,11 @@ def _wait_for_server(timeout=180):
             pass
         time.sleep(1)
     pytest.exit(f"Odoo did not answer on {ODOO_URL} within {timeout}s", returncode=3)
+
+
+def office_today():
+    """The office's date (Asia/Shanghai, the demo company's timezone), not the UTC date."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai")).date()
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,12 @@ import random
 import zoneinfo
 
 import pytest
+from conftest import office_today
 from test_e2e_walk_in_rotation import register
 
 
 def today():
-    return datetime.date.today().isoformat()
+    return office_today().isoformat()
 
 
 def create(client, model, vals):

@@ -16,6 +16,7 @@ import re
 import uuid
 
 import pytest
+from conftest import office_today
 from odoo_client import OdooError
 from test_e2e_walk_in_rotation import register
 
@@ -65,7 +66,7 @@ def far_day(offset=0):
 def credited_walk_in(login, phone):
     """Register walk-ins until the rotation credits one to another agent than agent1."""
     desk, agent1 = login("frontdesk"), login("agent1")
-    today = datetime.date.today().isoformat()
+    today = office_today().isoformat()
     rotation = desk.call("leasing.rotation", "search", [("date", "=", today)])
     if not rotation:
         desk.call("leasing.rotation", "action_new_for_today")

@@ -198,6 +198,7 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
 
     def write(self, vals):
+        self._check_guarded_write(vals)
         if not (self._gate_is_open() or self.env.su):
             self._check_public_pool_write()
         return super().write(vals)

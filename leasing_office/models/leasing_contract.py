@@ -23,12 +23,13 @@ class LeasingContract(models.Model):
     user_id = fields.Many2one(
         "res.users",
         string="Credited Agent",
-        readonly=True,
+        compute="_compute_credit",
+        store=True,
         index=True,
         help="The prospect's credited agent when the contract was signed; empty for the "
         "public pool, whose contracts count for the department only.",
     )
-    is_public = fields.Boolean(string="Public Pool", readonly=True)
+    is_public = fields.Boolean(string="Public Pool", compute="_compute_credit", store=True)
     state = fields.Selection(
         [("signed", "Signed"), ("cancelled", "Cancelled")],
         default="signed",
@@ -43,15 +44,21 @@ class LeasingContract(models.Model):
         "(company_id, contract_number)", "This contract number is already signed."
     )
 
+    # The credit at signing is kept: a later change of the prospect's agent does not move it.
+    @api.depends("lead_id")
+    def _compute_credit(self):
+        for contract in self:
+            lead = contract.lead_id.sudo()
+            contract.user_id = lead.attributed_user_id
+            contract.is_public = lead.is_public
+
     @api.model_create_multi
     def create(self, vals_list):
         self._check_guarded_create(vals_list)
         for vals in vals_list:
             self._check_raw_vals(vals)
             self._check_number_unsigned(vals.get("contract_number"))
-            lead = self.env["crm.lead"].sudo().browse(vals.get("lead_id"))
-            vals.update(user_id=lead.attributed_user_id.id, is_public=lead.is_public)
-        contracts = super(LeasingContract, self._open_gate()).create(vals_list).with_env(self.env)
+        contracts = super().create(vals_list)
         contracts.claim_id.filtered(lambda c: c.sudo().state == "issued")._write_guarded(
             {"state": "signed"}
         )

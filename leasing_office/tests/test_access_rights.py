@@ -108,9 +108,13 @@ class TestAccessRights(LeasingOfficeCase):
         )
         log = self.lead1.attribution_log_ids
         self.assertEqual(len(log), 1)
-        with self.assertRaisesRegex(AccessError, acl_refused("write", "leasing.attribution.log")):
-            log.with_user(self.manager).write({"reason": "edited"})
+        # Written once by the engine: every field is guarded, for every role and under sudo.
+        for forger in (log.with_user(self.manager), log.with_user(self.leader).sudo()):
+            with self.assertRaisesRegex(AccessError, "can only be changed by the form's own"):
+                forger.write({"reason": "edited"})
         with self.assertRaisesRegex(AccessError, acl_refused("unlink", "leasing.attribution.log")):
             log.with_user(self.leader).unlink()
+        with self.assertRaisesRegex(AccessError, "never deleted by hand"):
+            log.sudo().unlink()
         self.assertEqual(log.reason, "Wrong agent at the desk")
         self.assertEqual(self.lead1.attribution_log_ids, log)

@@ -40,7 +40,7 @@ class TestActingOnUnseenRecords(LeasingRulesCase):
         self.assertFalse(lead.attribution_log_ids)
 
     def test_rule_agent_does_not_recompute_statements(self):
-        statement = self.env["leasing.commission.statement"].create(
+        statement = self.env["leasing.commission.statement"]._create_guarded(
             {"month": date(2031, 1, 1), "user_id": self.agent1.id, "amount": 7}
         )
         with self.assertRaisesRegex(UserError, "Only the leasing manager computes"):

@@ -5,7 +5,7 @@ from odoo.tests import tagged
 from .access_errors import acl_refused
 from .common import LeasingOfficeCase
 
-LEDGER_LOCKED = r"^The turn ledger is kept by the rotation itself\.$"
+LEDGER_LOCKED = r"can only be changed by the form's own buttons"
 
 
 @tagged("post_install", "-at_install", "leasing_rotation")
