@@ -7,9 +7,14 @@ import zoneinfo
 import pytest
 from test_e2e_walk_in_rotation import register
 
+# Walk-ins are registered against today's rotation table.
+pytestmark = pytest.mark.usefixtures("office_day")
+OFFICE_TZ = zoneinfo.ZoneInfo("Asia/Shanghai")
+
 
 def today():
-    return datetime.date.today().isoformat()
+    """The office's day (its forms and checks are dated in Shanghai time, not the server's)."""
+    return datetime.datetime.now(OFFICE_TZ).date().isoformat()
 
 
 def create(client, model, vals):
@@ -154,7 +159,7 @@ def test_a_day_in_the_office(login, phone, unit):
         f"leasing.field.visit.log,{log}",
     }
     # The signing plan is due by the end of the deposit day (18:00 in the office): late after.
-    office_now = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai"))
+    office_now = datetime.datetime.now(OFFICE_TZ)
     expected = set()
     if office_now.hour >= 18:
         expected = {f"leasing.signing.plan,{signing}"}
