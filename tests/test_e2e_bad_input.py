@@ -5,6 +5,8 @@ import re
 import pytest
 from odoo_client import OdooError
 
+# Walk-ins are registered against today's rotation table.
+pytestmark = pytest.mark.usefixtures("office_day")
 COUNTED = ("crm.lead", "leasing.visit", "leasing.rotation.turn", "leasing.walkin.register")
 
 

@@ -8,8 +8,13 @@ import pytest
 from conftest import office_today
 from test_e2e_walk_in_rotation import register
 
+# Walk-ins are registered against today's rotation table.
+pytestmark = pytest.mark.usefixtures("office_day")
+OFFICE_TZ = zoneinfo.ZoneInfo("Asia/Shanghai")
+
 
 def today():
+    """The office's day (its forms and checks are dated in Shanghai time, not the server's)."""
     return office_today().isoformat()
 
 
@@ -155,7 +160,7 @@ def test_a_day_in_the_office(login, phone, unit):
         f"leasing.field.visit.log,{log}",
     }
     # The signing plan is due by the end of the deposit day (18:00 in the office): late after.
-    office_now = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai"))
+    office_now = datetime.datetime.now(OFFICE_TZ)
     expected = set()
     if office_now.hour >= 18:
         expected = {f"leasing.signing.plan,{signing}"}

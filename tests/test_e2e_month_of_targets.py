@@ -3,7 +3,11 @@
 import datetime
 import random
 
+import pytest
 from test_e2e_walk_in_rotation import register
+
+# Walk-ins are registered against today's rotation table.
+pytestmark = pytest.mark.usefixtures("office_day")
 
 
 def create(client, model, vals):

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from odoo_client import OdooError
-from test_e2e_walk_in_rotation import register, today_rotation
+from test_e2e_walk_in_rotation import register
 
 ROLES = ("frontdesk", "agent", "manager", "leader", "keyaccount")
 LOGINS = {
@@ -20,6 +20,8 @@ LOGINS = {
     "leader": "leader",
     "keyaccount": "keyaccount",
 }
+# Walk-ins are registered against today's rotation table.
+pytestmark = pytest.mark.usefixtures("office_day")
 OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
 ACL_VERBS = {"read": "access", "write": "modify", "create": "create", "unlink": "delete"}
 
@@ -114,10 +116,9 @@ def test_agent_cannot_read_another_agents_prospect(login, phone):
         agent1.call("crm.lead", "read", [lead_id], ["phone"])
 
 
-def test_agent_cannot_change_the_rotation(login):
+def test_agent_cannot_change_the_rotation(login, office_day):
     agent, desk = login("agent1"), login("frontdesk")
-    rotation = today_rotation(desk)
-    lines = desk.call("leasing.rotation.line", "search", [("rotation_id", "=", rotation)])
+    lines = desk.call("leasing.rotation.line", "search", [("rotation_id", "=", office_day)])
     assert lines, "today's rotation table lists no agent"
     before = desk.call("leasing.rotation.line", "read", lines, ["status", "sequence"])
     with pytest.raises(OdooError, match=acl_refused("write", "leasing.rotation.line")):
@@ -172,7 +173,6 @@ def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
 def visit_and_contract(login, phone):
     """A visit and a signed contract, made by the administrator (leadership) for the test."""
     admin = login("admin")
-    today_rotation(admin)
     wizard, _lead = register(admin, contact_name="Kept forever", phone=phone(), overflow=True)
     unit = admin.call("leasing.unit", "create", [{"code": f"DEL-{phone()}"}])[0]
     contract = admin.call(

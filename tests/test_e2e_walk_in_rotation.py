@@ -15,17 +15,10 @@ def desk(login):
     return login("frontdesk")
 
 
-def today_rotation(client):
-    """Today's table in the office's timezone, opened from the latest one when missing."""
-    rotation = client.call("leasing.rotation", "action_new_for_today")["res_id"]
-    assert rotation, f"{client.login} could not open today's rotation table"
-    return rotation
-
-
 @pytest.fixture
-def rotation(desk):
+def rotation(desk, office_day):
     """Today's table with every agent made available (a front-desk action)."""
-    rotation = today_rotation(desk)
+    rotation = office_day
     line_ids = desk.read_one("leasing.rotation", rotation, ["line_ids"])["line_ids"]
     assert line_ids, "today's rotation table lists no agent"
     desk.call("leasing.rotation.line", "write", line_ids, {"available": True})

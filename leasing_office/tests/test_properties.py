@@ -6,7 +6,7 @@ database) for the office clock, which is built on ``pytz``, and the hours and mi
 float time was made from.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
@@ -67,11 +67,13 @@ def utc_candidates(day, hour, minute, tz):
     clock change) or not at all (spring clock change): the readings before and after it.
     """
     local = datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(tz))
-    return {local.replace(fold=fold).astimezone(UTC).replace(tzinfo=None) for fold in (0, 1)}
+    return {
+        local.replace(fold=fold).astimezone(timezone.utc).replace(tzinfo=None) for fold in (0, 1)
+    }
 
 
 def oracle_local_date(moment, tz):
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).date()
+    return moment.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).date()
 
 
 @tagged("post_install", "-at_install", "leasing_properties")
