@@ -109,7 +109,8 @@ class LeasingApprovalMixin(models.AbstractModel):
         """Hook: what approving changes besides the signature."""
 
     def action_send_back(self, comment=None):
-        self._check_can_approve()
+        # Not _check_before_approval: what blocks an approval never blocks sending back.
+        self._check_can_decide()
         self.check_access("write")
         comment = comment or self.env.context.get("approval_comment")
         comment = vals_check.text(self, {"approval_comment": comment}, "approval_comment")
@@ -122,11 +123,15 @@ class LeasingApprovalMixin(models.AbstractModel):
         return True
 
     def _check_can_approve(self):
+        self._check_can_decide()
+        for record in self:
+            record._check_before_approval()
+
+    def _check_can_decide(self):
         for record in self:
             refusal = record._approval_refusal()
             if refusal:
                 raise UserError(refusal)
-            record._check_before_approval()
 
     def _approval_refusal(self):
         """Why the current user may not approve this record now, or None."""

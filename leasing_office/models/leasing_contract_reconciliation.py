@@ -2,6 +2,8 @@ from datetime import datetime, time
 
 from odoo import api, fields, models
 
+from . import office_clock
+
 MISMATCH_KINDS = [
     ("contract_without_claim", "Signed contract without a claim"),
     ("claim_mismatch", "Contract differs from its claim"),
@@ -97,6 +99,6 @@ class LeasingContractReconciliation(models.Model):
     def _cron_reconcile_today(self):
         for company in self.env["res.company"].search([("active", "=", True)]):
             records = self.with_company(company)
-            today = fields.Date.context_today(records)
+            today = office_clock.office_today(records.env)
             rec = records.search([("date", "=", today), ("company_id", "=", company.id)])
             (rec or records.create({"date": today})).action_reconcile()

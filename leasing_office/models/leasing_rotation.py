@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from . import rotation_order
+from . import office_clock, rotation_order
 
 
 class LeasingRotation(models.Model):
@@ -15,7 +15,12 @@ class LeasingRotation(models.Model):
     _rec_name = "date"
 
     name = fields.Char(compute="_compute_name")  # not stored: read in each user's language
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    date = fields.Date(
+        required=True,
+        default=lambda self: office_clock.office_today(self.env),
+        index=True,
+        tracking=True,
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -65,7 +70,7 @@ class LeasingRotation(models.Model):
     @api.model
     def _get_for_today(self):
         """Return today's table, or tell front desk plainly what to do when it is missing."""
-        today = fields.Date.context_today(self)
+        today = office_clock.office_today(self.env)
         rotation = self.sudo().search(
             [("date", "=", today), ("company_id", "=", self.env.company.id)], limit=1
         )
@@ -158,7 +163,7 @@ class LeasingRotation(models.Model):
     @api.model
     def action_new_for_today(self):
         """Create today's table from the latest one's order, everyone available."""
-        rotation = self._create_for_date(fields.Date.context_today(self))
+        rotation = self._create_for_date(office_clock.office_today(self.env))
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -190,12 +195,12 @@ class LeasingRotation(models.Model):
         companies = self._read_group([("date", "!=", False)], ["company_id"])
         for (company,) in companies:
             rotations = self.with_company(company)
-            rotations._create_for_date(fields.Date.context_today(rotations))
+            rotations._create_for_date(office_clock.office_today(rotations.env))
 
     @api.model
     def action_open_board(self):
         """Open today's table (the front desk's board), or the list when there is none yet."""
-        today = fields.Date.context_today(self)
+        today = office_clock.office_today(self.env)
         rotation = self.search([("date", "=", today), ("company_id", "=", self.env.company.id)])
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "leasing_office.leasing_rotation_action"

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from . import office_clock
+
 
 class LeasingWorkPlan(models.Model):
     """The next day's work, produced every evening for the manager to assign."""
@@ -29,7 +31,7 @@ class LeasingWorkPlan(models.Model):
     def _cron_prepare_tomorrow(self):
         for company in self.env["res.company"].search([("active", "=", True)]):
             plans = self.with_company(company)
-            tomorrow = fields.Date.context_today(plans) + timedelta(days=1)
+            tomorrow = office_clock.office_today(plans.env) + timedelta(days=1)
             plan = plans.search([("date", "=", tomorrow), ("company_id", "=", company.id)])
             plan = plan or plans.create({"date": tomorrow})
             plan._fill()

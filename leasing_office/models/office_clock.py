@@ -24,6 +24,12 @@ import pytz
 DEFAULT_TZ = "Asia/Shanghai"
 
 
+def office_today(env):
+    """Today in the office: the company's timezone, else Asia/Shanghai; never the user's."""
+    tz = pytz.timezone(env.company.partner_id.tz or DEFAULT_TZ)
+    return datetime.now(tz).date()
+
+
 def at_local(day, hour, minute, tz_name):
     """Naive UTC datetime of ``hour:minute`` on ``day`` in the timezone ``tz_name``."""
     tz = pytz.timezone(tz_name or DEFAULT_TZ)

@@ -1,6 +1,8 @@
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.leasing_office.models import office_clock
+
 
 class LeasingOfficeCase(TransactionCase):
     """Users and today's rotation table shared by the leasing office tests.
@@ -40,7 +42,7 @@ class LeasingOfficeCase(TransactionCase):
         cls.clerk = user("clerk", "base.group_user")
         cls.env.ref("leasing_office.crm_team_key_account").user_id = cls.keyaccount
         # Demo data may hold a table for today already: the tests bring their own.
-        today = fields.Date.context_today(cls.env["leasing.rotation"])
+        today = office_clock.office_today(cls.env)
         cls.env["leasing.rotation"].search([("date", "=", today)]).date = "2000-01-01"
         cls.rotation = cls.env["leasing.rotation"].create(
             {

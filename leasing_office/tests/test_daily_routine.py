@@ -1,8 +1,9 @@
 from datetime import date, datetime, timedelta
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
+
+from odoo.addons.leasing_office.models import office_clock
 
 from .common import LeasingOfficeCase
 
@@ -86,7 +87,7 @@ class TestDailyRoutine(LeasingOfficeCase):
         self.assertEqual(self.lead.next_followup_due, date(2026, 3, 12))
 
     def test_evening_work_plan_lists_tomorrow(self):
-        tomorrow = fields.Date.context_today(self.lead) + timedelta(days=1)
+        tomorrow = office_clock.office_today(self.env) + timedelta(days=1)
         plan = (
             self.env["leasing.followup.plan"]
             .with_user(self.agent1)

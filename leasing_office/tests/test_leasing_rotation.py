@@ -1,6 +1,7 @@
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from odoo.addons.leasing_office.models import office_clock
 
 from .access_errors import acl_refused
 from .common import LeasingOfficeCase
@@ -118,7 +119,7 @@ class TestLeasingRotation(LeasingOfficeCase):
         with self.assertRaisesRegex(AccessError, acl_refused("write", "leasing.rotation")):
             self.rotation.with_user(self.agent1).write({"date": "2030-01-01"})
         self.assertEqual(self.line1.status, "available")
-        self.assertEqual(self.rotation.date, fields.Date.context_today(self.rotation))
+        self.assertEqual(self.rotation.date, office_clock.office_today(self.env))
         self.assertEqual(self.rotation.message_ids, messages)
 
     def test_turn_ledger_is_not_editable_by_hand(self):
@@ -161,7 +162,7 @@ class TestLeasingRotation(LeasingOfficeCase):
         self.env["leasing.rotation"]._cron_create_today()
         today = self.env["leasing.rotation"].search(
             [
-                ("date", "=", self.rotation._fields["date"].context_today(self.rotation)),
+                ("date", "=", office_clock.office_today(self.env)),
                 ("company_id", "=", self.env.company.id),
             ]
         )

@@ -86,6 +86,22 @@ class TestServerIntegrity(LeasingOfficeCase):
                 statement.with_user(self.manager).write({field_name: value})
         self.assertEqual((statement.approval_state, statement.amount), ("draft", 0.0))
 
+    def test_leadership_sends_back_an_unreviewed_statement(self):
+        statement = self.env["leasing.commission.statement"].create(
+            {"month": date(2026, 3, 1), "user_id": self.agent1.id, "kind": "agent"}
+        )
+        statement.with_user(self.manager).action_request_approval()
+        with self.assertRaisesRegex(UserError, "reviews a statement before leadership"):
+            statement.with_user(self.leader).action_approve()
+        statement.with_user(self.leader).action_send_back(comment="Review the figures first")
+        self.assertEqual(statement.approval_state, "rejected")
+        statement.with_user(self.manager).action_review()
+        self.assertEqual(
+            (statement.approval_state, statement.reviewed_by_id), ("to_approve", self.manager)
+        )
+        statement.with_user(self.leader).action_approve()
+        self.assertEqual(statement.approval_state, "approved")
+
     def test_only_leadership_approves_target_plans_and_information(self):
         Plan = self.env["leasing.target.plan"].with_user(self.manager)
         with self.assertRaisesRegex(AccessError, GUARDED):

@@ -1,6 +1,8 @@
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.leasing_office.models import office_clock
+
 
 @tagged("post_install", "-at_install", "leasing_tour")
 class TestLeasingOfficeTour(HttpCase):
@@ -23,7 +25,7 @@ class TestLeasingOfficeTour(HttpCase):
         cls.manager = new_test_user(
             cls.env, "tour_manager", "leasing_office.group_leasing_manager", context=ctx
         )
-        today = fields.Date.context_today(cls.env["leasing.rotation"])
+        today = office_clock.office_today(cls.env)
         cls.env["leasing.rotation"].search([("date", "=", today)]).date = "2000-01-02"
         cls.env["leasing.rotation"].create(
             {"date": today, "line_ids": [fields.Command.create({"user_id": cls.agent.id})]}

@@ -4,6 +4,8 @@ from odoo import api, fields
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from odoo.addons.leasing_office.models import office_clock
+
 from .common_concurrency import LeasingConcurrencyCase
 
 
@@ -46,7 +48,7 @@ class TestWalkinConcurrency(LeasingConcurrencyCase):
                 .with_company(company)
                 .create(
                     {
-                        "date": fields.Date.context_today(env["leasing.rotation"]),
+                        "date": office_clock.office_today(env),
                         "line_ids": [
                             fields.Command.create({"user_id": agent.id, "sequence": index})
                             for index, agent in enumerate(agents)
