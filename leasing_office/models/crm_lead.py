@@ -135,9 +135,9 @@ class CrmLead(models.Model):
     manufacturer_strength = fields.Selection(STRENGTHS, tracking=True)
     suggested_tier = fields.Selection(TIERS, compute="_compute_suggested_tier")
     merchant_tier = fields.Selection(TIERS, tracking=True, readonly=True)
-    tier_state = fields.Selection(
-        TIER_STATES, default="none", required=True, tracking=True, readonly=True
-    )
+    # Not required: a NOT NULL column on crm_lead would refuse the leads that stock code
+    # creates while our addon is not loaded yet (upgrading crm, crm's at_install tests).
+    tier_state = fields.Selection(TIER_STATES, default="none", tracking=True, readonly=True)
     tier_verified_at = fields.Datetime(string="Data Verified On", readonly=True, tracking=True)
     tier_confirmed_by_id = fields.Many2one("res.users", readonly=True)
 

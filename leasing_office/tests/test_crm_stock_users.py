@@ -200,6 +200,25 @@ class TestCrmStockUsers(LeasingOfficeCase):
             self.assertFalse(rule["global"], rule.name)
             self.assertLessEqual(rule.groups, office_groups, rule.name)
 
+    def test_our_columns_on_stock_tables_accept_null(self):
+        """Stock code that runs before our addons are loaded (an upgrade of crm, crm's own
+        at_install tests) inserts rows without our columns: none may be NOT NULL."""
+        ours = ("leasing_office", "leasing_office_reports")
+        columns = [
+            (model._table, field.name)
+            for model in (self.env[name] for name in self.env.registry)
+            if not model._abstract and model._auto and model._original_module not in ours
+            for field in model._fields.values()
+            if field.store and field.column_type and field._module in ours
+        ]
+        self.assertIn(("crm_lead", "tier_state"), columns)
+        self.env.cr.execute(
+            """SELECT table_name, column_name FROM information_schema.columns
+                WHERE is_nullable = 'NO' AND (table_name, column_name) IN %s""",
+            [tuple(columns)],
+        )
+        self.assertEqual(self.env.cr.fetchall(), [])
+
     # ------------------------------------------------------------------
     # The office's roles
     # ------------------------------------------------------------------
