@@ -41,7 +41,8 @@ class OdooClient:
             body = json.loads(response.read())
         if body.get("error"):
             raise OdooError(body["error"])
-        return body["result"]
+        # Odoo leaves "result" out when the method returned None.
+        return body.get("result")
 
     def call(self, model, method, *args, **kwargs):
         return self._call(

@@ -1,4 +1,5 @@
 from . import test_access_rights
+from . import test_crm_stock_users
 from . import test_crm_lead_attribution
 from . import test_leasing_rotation
 from . import test_leasing_visit
