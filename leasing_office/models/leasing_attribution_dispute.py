@@ -17,6 +17,10 @@ class LeasingAttributionDispute(models.Model):
     _description = "Attribution Dispute"
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "create_date desc, id desc"
+    # Only the manager decides, once: every decision leaves "open" for good.
+    _state_transitions = {
+        "state": {decision: ("open",) for decision in ("upheld", "reassigned", "public")},
+    }
 
     # Never the prospect's name: a dispute's name reaches its raiser (chatter, notifications).
     name = fields.Char(compute="_compute_name", store=True)
@@ -150,13 +154,12 @@ class LeasingAttributionDispute(models.Model):
             lead._leasing_change_attribution(user, reason, "dispute")
         elif decision == "public":
             lead._leasing_change_attribution(self.env["res.users"], reason, "dispute", "public")
-        self._write_guarded(
-            {
-                "state": decision,
-                "decision_reason": reason,
-                "decided_by_id": self.env.user.id,
-                "decided_on": fields.Datetime.now(),
-            }
+        self._move_to(
+            "state",
+            decision,
+            decision_reason=reason,
+            decided_by_id=self.env.user.id,
+            decided_on=fields.Datetime.now(),
         )
 
     def action_open_decide(self):

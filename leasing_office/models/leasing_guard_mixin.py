@@ -137,7 +137,7 @@ class LeasingGuardMixin(models.AbstractModel):
                 "%(fields)s on %(model)s can only be changed by the form's own buttons "
                 "(submit, approve, decide, register…), never written directly.",
                 fields=labels,
-                model=self._description,
+                model=self.env["ir.model"]._get(self._name).name,
             )
         )
 
@@ -147,7 +147,7 @@ class LeasingGuardMixin(models.AbstractModel):
 
     def _check_transition(self, field_name, new_value):
         """Raise unless every record may move ``field_name`` to ``new_value``."""
-        allowed = self._state_transitions[field_name][new_value]
+        allowed = self._state_transitions[field_name].get(new_value, ())
         labels = dict(self._fields[field_name]._description_selection(self.env))
         for record in self:
             if record[field_name] not in allowed:
