@@ -238,6 +238,20 @@ class TestCrmStockUsers(LeasingOfficeCase):
                 self.assertLessEqual(expected, visible)
                 self.assertOpens(user, visible)
 
+    def test_demo_users_open_every_prospect_and_partner(self):
+        """The demo logins, with the demo data they see (when installed with demo)."""
+        logins = ("frontdesk", "agent1", "manager", "leader", "keyaccount")
+        users = [
+            self.env.ref(f"leasing_office.res_users_{login}_demo", raise_if_not_found=False)
+            for login in logins
+        ]
+        if not all(users):
+            self.skipTest("no demo data")
+        for user in users:
+            with self.subTest(user=user.login):
+                self.assertOpens(user, self.env["crm.lead"].with_user(user).search([]))
+                self.assertOpens(user, self.env["res.partner"].with_user(user).search([]))
+
     def test_office_roles_keep_the_offices_pages(self):
         for user, pages in (
             (self.frontdesk, ("leasing_attribution", "leasing_tier")),
