@@ -52,7 +52,8 @@ LEASING_AGENTS = "leasing_office.group_leasing_agent"
 
 # Fields that decide who gets the credit for a prospect. They only change through the
 # attribution engine (walk-in registration, the manager's attribution change, a dispute
-# decision, a key-account transfer), which writes them as superuser and logs every change.
+# decision, a key-account transfer), which writes them through the guard's gate and logs
+# every change; a direct write gets the attribution message rather than the generic one.
 ATTRIBUTION_FIELDS = frozenset(
     {"attribution_type", "attributed_user_id", "user_id", "is_public", "key_account_transferred"}
 )
