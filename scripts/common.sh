@@ -48,7 +48,7 @@ ensure_venv() {
     ensure_os_packages
     log "building the virtualenv in $VENV (first run takes a few minutes)"
     [ -x "$PY" ] || python3 -m venv "$VENV"
-    "$PY" -m pip install -q --upgrade pip wheel setuptools
+    "$PY" -m pip install -q --upgrade pip wheel "setuptools<81"
     "$PY" -m pip install -q --disable-pip-version-check -r "$ODOO_SRC/requirements.txt" -r "$REPO_DIR/requirements.txt"
     echo "$want" > "$stamp"
 }
