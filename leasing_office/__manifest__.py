@@ -54,6 +54,7 @@
         "demo/leasing_unit_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["leasing_office/static/src/**/*"],
         "web.assets_tests": ["leasing_office/static/tests/tours/**/*"],
     },
     "application": True,

@@ -4,6 +4,7 @@ from . import leasing_form_line_mixin
 from . import leasing_approval_mixin
 from . import leasing_prospect_link_mixin
 from . import crm_lead
+from . import ir_websocket
 from . import leasing_attribution_dispute
 from . import leasing_attribution_log
 from . import leasing_call_log
@@ -28,6 +29,7 @@ from . import leasing_info
 from . import leasing_info_sent
 from . import leasing_morning_meeting
 from . import leasing_rotation
+from . import leasing_rotation_board
 from . import leasing_rotation_line
 from . import leasing_rotation_turn
 from . import leasing_signing_plan

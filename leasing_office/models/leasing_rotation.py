@@ -156,6 +156,37 @@ class LeasingRotation(models.Model):
         turn._apply_to_ledger()
         return turn
 
+    def _board_next_up(self):
+        """The live board's big card: who receives the next walk-in, and why, in plain words."""
+        self.ensure_one()
+        pick = self._peek_next_turn()
+        if not pick:
+            return {
+                "user_id": False,
+                "name": "",
+                "reason": self.env._(
+                    "Nobody in the rotation can receive now: register the walk-in and "
+                    "receive them for the public pool."
+                ),
+            }
+        agent = pick.key.user_id
+        if pick.makeup:
+            reason = self.env._("%(agent)s is owed a make-up turn.", agent=agent.name)
+        elif self.last_line_id:
+            reason = self.env._(
+                "%(agent)s follows %(last)s in the order.",
+                agent=agent.name,
+                last=self.last_line_id.user_id.name,
+            )
+        else:
+            reason = self.env._("%(agent)s has the first seat today.", agent=agent.name)
+        skipped = [seat.key._skip_phrase() for seat in pick.skipped]
+        return {
+            "user_id": agent.id,
+            "name": agent.name,
+            "reason": "; ".join([reason, *skipped]),
+        }
+
     # ------------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------------

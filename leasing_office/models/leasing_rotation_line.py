@@ -101,7 +101,28 @@ class LeasingRotationLine(models.Model):
         if not self.env.su:
             for line, (status, sequence) in before.items():
                 line._log_change(status, sequence)
+        if {"status", "sequence", "available"} & vals.keys():
+            self.env["leasing.rotation.board"]._notify_changed(self.rotation_id.company_id)
         return result
+
+    def _board_tile(self):
+        """One agent's tile on the live board."""
+        self.ensure_one()
+        labels = dict(self._fields["status"]._description_selection(self.env))
+        return {
+            "id": self.id,
+            "user_id": self.user_id.id,
+            "name": self.user_id.name,
+            "status": self.status,
+            "status_label": labels[self.status],
+            "is_next": self.is_next,
+            "turns": self.turn_count,
+            "makeup_turns": self.makeup_turn_count,
+            "makeup_owed": self.makeup_owed,
+            "skips": self.skip_count,
+            "calls": self.calls_today,
+            "call_target": self.call_target,
+        }
 
     def _log_change(self, old_status, old_sequence):
         labels = dict(self._fields["status"]._description_selection(self.env))

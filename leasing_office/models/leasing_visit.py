@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import office_clock
 from .crm_lead import ATTRIBUTION_TYPES
 
 DEFAULT_UNDO_MINUTES = 10
@@ -66,6 +67,12 @@ class LeasingVisit(models.Model):
     can_undo = fields.Boolean(compute="_compute_can_undo")
 
     _lead_datetime_idx = models.Index("(lead_id, visit_datetime)")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = super().create(vals_list)
+        visits._announce()
+        return visits
 
     @api.depends("lead_id", "visit_datetime")
     def _compute_name(self):
@@ -139,4 +146,50 @@ class LeasingVisit(models.Model):
         lead.message_post(body=message)
         if self.rotation_id:
             self.rotation_id._message_log(body=message + " " + (self.explanation or ""))
+        self.env["leasing.rotation.board"]._notify_changed(self.company_id)
         return True
+
+    # ------------------------------------------------------------------
+    # LIVE BOARD AND NOTIFICATIONS
+    # ------------------------------------------------------------------
+
+    def _announce(self):
+        """Move every open board, and tell each credited agent at once (sent after commit)."""
+        self.env["leasing.rotation.board"]._notify_changed(self.company_id)
+        for visit in self:
+            agent = visit.credited_user_id
+            if agent and agent != self.env.user and visit.state == "done":
+                visit.with_context(lang=agent.lang)._notify_credited_agent()
+
+    def _notify_credited_agent(self):
+        """A pop-up for the agent and, on a new prospect, a to-do; in the agent's language."""
+        self.ensure_one()
+        agent = self.credited_user_id
+        title = self.env._("Walk-in for you: %(prospect)s", prospect=self.lead_id.display_name)
+        agent._bus_send(
+            "simple_notification",
+            {"title": title, "message": self.explanation or "", "sticky": True, "type": "info"},
+        )
+        if self.visit_kind != "first":
+            return  # the agent already has this prospect: the pop-up is enough
+        self.lead_id.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=agent.id,
+            summary=self.env._("Receive the walk-in"),
+            note=self.explanation or "",
+        )
+
+    def _board_row(self, tz_name):
+        """One line of the live board's list of today's visits."""
+        self.ensure_one()
+        labels = dict(self._fields["attribution_type"]._description_selection(self.env))
+        local = office_clock.to_local(self.visit_datetime, tz_name)
+        return {
+            "id": self.id,
+            "time": local.strftime("%H:%M"),
+            "prospect": self.lead_id.display_name,
+            "agent": self.credited_user_id.name or self.env._("Public pool"),
+            "attribution": labels.get(self.attribution_type, ""),
+            "state": self.state,
+            "can_undo": self.can_undo,
+        }

@@ -43,6 +43,16 @@ def local_date(moment, tz_name):
     return pytz.utc.localize(moment).astimezone(tz).date()
 
 
+def to_local(moment, tz_name):
+    """The office's wall-clock time of a naive UTC datetime (naive too).
+
+    >>> to_local(datetime(2026, 11, 27, 13, 27), "Asia/Shanghai")
+    datetime.datetime(2026, 11, 27, 21, 27)
+    """
+    tz = pytz.timezone(tz_name or DEFAULT_TZ)
+    return pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+
+
 def next_morning(moment, hour, minute, tz_name):
     """``hour:minute`` on the office day after the one of ``moment`` (naive UTC)."""
     return at_local(local_date(moment, tz_name) + timedelta(days=1), hour, minute, tz_name)

@@ -50,3 +50,12 @@ class TestLeasingOfficeTour(HttpCase):
         )
         self.assertEqual(plan.approval_state, "approved")
         self.assertEqual(plan.approver_id, self.manager)
+
+    def test_live_board(self):
+        self.start_tour(
+            "/odoo/leasing-live-board", "leasing_office_live_board_tour", login="tour_frontdesk"
+        )
+        visit = self.env["leasing.visit"].search([("lead_id.contact_name", "=", "Board Walk-in")])
+        self.assertEqual(visit.credited_user_id, self.agent)
+        line = self.env["leasing.rotation.line"].search([("user_id", "=", self.agent.id)], limit=1)
+        self.assertEqual((line.status, line.turn_count), ("available", 1))

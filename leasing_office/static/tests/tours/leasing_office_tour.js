@@ -47,3 +47,29 @@ registry.category("web_tour.tours").add("leasing_office_manager_tour", {
         { trigger: ".o_field_widget[name=approval_state]:contains('Approved')" },
     ],
 });
+
+// Front desk works the day from the live board: a status click, then a walk-in.
+registry.category("web_tour.tours").add("leasing_office_live_board_tour", {
+    steps: () => [
+        { trigger: ".o_leasing_board_next_name:contains('Tour Agent')" },
+        { trigger: ".o_leasing_board_no_visits" },
+        {
+            trigger: ".o_leasing_tile[data-agent='Tour Agent'] .o_leasing_tile_set_leave",
+            run: "click",
+        },
+        { trigger: ".o_leasing_board_nobody .o_leasing_board_next_reason:contains('public pool')" },
+        {
+            trigger: ".o_leasing_tile[data-agent='Tour Agent'] .o_leasing_tile_set_available",
+            run: "click",
+        },
+        { trigger: ".o_leasing_board_next:not(.o_leasing_board_nobody)" },
+        { trigger: ".o_leasing_board_register", run: "click" },
+        { trigger: ".modal .o_field_widget[name=contact_name] input", run: "edit Board Walk-in" },
+        { trigger: ".modal .o_field_widget[name=phone] input", run: "edit 13911114444" },
+        { trigger: ".modal button[name=action_register]", run: "click" },
+        { trigger: ".modal .o_field_widget[name=explanation]:contains('next in turn')" },
+        { trigger: ".modal .modal-footer button.btn-primary", run: "click" },
+        { trigger: ".o_leasing_board_visits td:contains('Board Walk-in')" },
+        { trigger: ".o_leasing_board_visits .o_leasing_board_undo" },
+    ],
+});
