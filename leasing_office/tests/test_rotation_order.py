@@ -2,7 +2,7 @@ import doctest
 
 from odoo.tests import BaseCase, tagged
 
-from ..models import company_name, phone_key, rotation_order
+from ..models import company_name, office_clock, phone_key, rotation_order
 from ..models.rotation_order import Seat, pick_next_turn
 
 
@@ -11,7 +11,7 @@ class TestRotationOrder(BaseCase):
     """The pure turn-order engine, without the ORM."""
 
     def test_doctests(self):
-        for module in (rotation_order, phone_key, company_name):
+        for module in (rotation_order, phone_key, company_name, office_clock):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
