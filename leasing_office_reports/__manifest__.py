@@ -6,7 +6,7 @@
     "website": "https://github.com/leasing-office/leasing-office",
     "author": "Leasing Office Developers",
     "license": "LGPL-3",
-    "depends": ["leasing_office", "board"],
+    "depends": ["leasing_office", "board", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
@@ -20,5 +20,9 @@
         "wizards/leasing_report_export_views.xml",
         "views/leasing_dashboard_views.xml",
         "views/leasing_office_reports_menus.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["leasing_office_reports/static/tests/tours/**/*"],
+    },
 }

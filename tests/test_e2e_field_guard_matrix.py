@@ -199,8 +199,9 @@ POLICY = {
     "leasing.target.report": (
         "",
         (
-            "actual_contracts company_id completion_rate date_from date_to is_department"
-            " period_type plan_id target_contracts user_id"
+            "actual_contracts agent_actual agent_target company_id completion_rate date_from"
+            " date_to department_actual department_target level member period_type plan_id"
+            " target_contracts user_id"
         ),
     ),
     "leasing.turn.report": (

@@ -87,7 +87,7 @@ class LeasingReportFigures(models.AbstractModel):
             "compliance": [(agent.name or "", *counts) for agent, *counts in compliance],
             "targets": [
                 (
-                    row.user_id.name or "",
+                    row.member,
                     row.period_type,
                     row.date_from,
                     row.target_contracts,
@@ -125,3 +125,13 @@ class LeasingReportFigures(models.AbstractModel):
                 ),
             ),
         ]
+
+    @api.model
+    def _visits_per_day(self, date_from, date_to):
+        """(day, visits, first visits) for each office day of the period with visits."""
+        return self._grouped(
+            "leasing.visit.report",
+            self._period_domain("visit_date", date_from, date_to),
+            ["visit_date:day"],
+            ["visit_count:sum", "first_visit_count:sum"],
+        )

@@ -1,11 +1,14 @@
 """Formatting of the office's Excel workbooks (xlsxwriter), free of any ORM.
 
 Each ``write_*`` function takes plain figures and labels (already translated) and writes a
-complete workbook to a file-like object: formatted headers, frozen panes, totals and, for
-the work report, a chart.
+complete workbook to a file-like object: formatted headers, frozen panes, totals, print setup
+(landscape, one page wide, header rows repeated on every page) and, on the main sheets, a
+chart beside the table.
 """
 
 import xlsxwriter
+
+PAPER_A4 = 9
 
 
 class Sheets:
@@ -19,8 +22,11 @@ class Sheets:
         self.total = self.book.add_format({"bold": True, "top": 2})
         self.title = self.book.add_format({"bold": True, "font_size": 14})
 
-    def table(self, name, headers, rows, totals=(), title=None):
-        """A sheet with a header row, frozen below it, and a totals row for ``totals`` columns."""
+    def table(self, name, headers, rows, totals=(), title=None, chart=None):
+        """A sheet with a header row, frozen below it, and a totals row for ``totals`` columns.
+
+        ``chart`` (see :meth:`chart`) draws the table's rows beside it.
+        """
         sheet = self.book.add_worksheet(name[:31])
         top = 0
         if title:
@@ -36,7 +42,54 @@ class Sheets:
             for column in totals[1:]:
                 sheet.write(last, column, sum(row[column] or 0 for row in rows), self.total)
         sheet.set_column(0, len(headers) - 1, 18)
+        self.print_setup(sheet, top)
+        if chart and rows:
+            self.chart(sheet, (top + 1, top + len(rows)), (top, len(headers) + 1), chart)
         return sheet
+
+    def print_setup(self, sheet, header_row):
+        """Landscape A4, one page wide, the header row repeated on every printed page."""
+        sheet.set_landscape()
+        sheet.set_paper(PAPER_A4)
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(header_row)
+
+    def chart(self, sheet, rows, anchor, spec):
+        """Insert a chart of the sheet's ``rows`` (first, last) at ``anchor`` (row, column).
+
+        ``spec``: ``type`` (column, bar, pie), ``title``, ``categories`` (a column index) and
+        ``series`` (a list of (name, column index)). The legend names every series.
+        """
+        chart = self.book.add_chart({"type": spec["type"]})
+        first, last = rows
+        for name, values in spec["series"]:
+            series = {
+                "name": name,
+                "categories": [sheet.name, first, spec["categories"], last, spec["categories"]],
+                "values": [sheet.name, first, values, last, values],
+            }
+            if spec["type"] == "pie":
+                series["data_labels"] = {"percentage": True}
+            chart.add_series(series)
+        chart.set_title({"name": spec["title"]})
+        chart.set_legend({"position": "bottom"})
+        sheet.insert_chart(*anchor, chart)
+        return chart
+
+    def side_table(self, sheet, column, headers, rows, chart):
+        """A second small table on ``sheet`` from ``column`` (e.g. visits per day), charted
+        below it; ``chart`` columns count from ``column``."""
+        sheet.write_row(0, column, headers, self.header)
+        for index, row in enumerate(rows, start=1):
+            sheet.write_row(index, column, [_cell(value) for value in row])
+        sheet.set_column(column, column + len(headers) - 1, 14)
+        if rows:
+            spec = {
+                **chart,
+                "categories": column,
+                "series": [(name, column + offset) for name, offset in chart["series"]],
+            }
+            self.chart(sheet, (1, len(rows)), (len(rows) + 2, column), spec)
 
     def close(self):
         self.book.close()
@@ -46,9 +99,14 @@ def _cell(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _label(labels, key, value):
+    """The translated label of a selection ``value`` (``labels[key]`` maps keys to labels)."""
+    return labels[key].get(value, value or "")
+
+
 def write_work_report(stream, figures, labels):
-    """The weekly/monthly work report: summary, visits, attribution mix (chart), follow-ups,
-    deposits, contracts, targets, compliance and notable items."""
+    """The weekly/monthly work report: summary, visits (with visits per day), attribution mix,
+    funnel, follow-ups, deposits, contracts, targets, compliance and notable items."""
     book = Sheets(stream)
     date_from, date_to = figures["period"]
     visits = figures["visits"]
@@ -69,37 +127,48 @@ def write_work_report(stream, figures, labels):
         summary,
         title=f"{labels['title']} {_cell(date_from)} – {_cell(date_to)}",
     )
-    book.table(
+    visits_sheet = book.table(
         labels["sheet_visits"],
         [labels["agent"], labels["attribution"], labels["visits"], labels["first_visits"]],
         [
-            (agent, labels["kinds"].get(kind, kind), total, first)
+            (agent, _label(labels, "kinds", kind or ""), total, first)
             for agent, kind, total, first in visits
         ],
         totals=(labels["total"], 2, 3),
     )
-    mix_rows = [(labels["kinds"].get(kind, kind), count) for kind, count in sorted(mix.items())]
-    mix_sheet = book.table(
+    book.side_table(
+        visits_sheet,
+        5,
+        [labels["day"], labels["visits"], labels["first_visits"]],
+        figures.get("visits_per_day", []),
+        {
+            "type": "column",
+            "title": labels["chart_visits_per_day"],
+            "series": [(labels["visits"], 1), (labels["first_visits"], 2)],
+        },
+    )
+    book.table(
         labels["sheet_mix"],
         [labels["attribution"], labels["visits"]],
-        mix_rows,
+        [(_label(labels, "kinds", kind or ""), count) for kind, count in sorted(mix.items())],
         totals=(labels["total"], 1),
+        chart={
+            "type": "pie",
+            "title": labels["sheet_mix"],
+            "categories": 0,
+            "series": [(labels["visits"], 1)],
+        },
     )
-    if mix_rows:
-        chart = book.book.add_chart({"type": "pie"})
-        name = labels["sheet_mix"][:31]
-        chart.add_series(
-            {
-                "name": labels["sheet_mix"],
-                "categories": [name, 1, 0, len(mix_rows), 0],
-                "values": [name, 1, 1, len(mix_rows), 1],
-            }
-        )
-        mix_sheet.insert_chart("D2", chart)
     book.table(
         labels["sheet_funnel"],
         [labels["step"], labels["prospects"], labels["conversion"], labels["days"]],
         _funnel_rows(figures["funnel"], labels),
+        chart={
+            "type": "bar",
+            "title": labels["sheet_funnel"],
+            "categories": 0,
+            "series": [(labels["prospects"], 1)],
+        },
     )
     book.table(
         labels["sheet_followups"],
@@ -119,18 +188,7 @@ def write_work_report(stream, figures, labels):
         figures["contracts"],
         totals=(labels["total"], 1),
     )
-    book.table(
-        labels["sheet_targets"],
-        [
-            labels["agent"],
-            labels["period_type"],
-            labels["period_start"],
-            labels["target"],
-            labels["actual"],
-            labels["rate"],
-        ],
-        figures["targets"],
-    )
+    write_targets_sheet(book, labels, figures["targets"])
     book.table(
         labels["sheet_compliance"],
         [labels["agent"], labels["forms"], labels["done"], labels["not_done"]],
@@ -139,6 +197,34 @@ def write_work_report(stream, figures, labels):
     )
     book.table(labels["sheet_notes"], [labels["item"], labels["value"]], figures["notes"])
     book.close()
+
+
+def write_targets_sheet(book, labels, targets):
+    """Targets against actuals, department row first, with a target/actual chart.
+
+    ``targets`` rows: (member, period type key, period start, target, actual, rate).
+    """
+    return book.table(
+        labels["sheet_targets"],
+        [
+            labels["member"],
+            labels["period_type"],
+            labels["period_start"],
+            labels["target"],
+            labels["actual"],
+            labels["rate"],
+        ],
+        [
+            (member, _label(labels, "period_types", period), start, target, actual, rate)
+            for member, period, start, target, actual, rate in targets
+        ],
+        chart={
+            "type": "column",
+            "title": labels["chart_targets"],
+            "categories": 0,
+            "series": [(labels["target"], 3), (labels["actual"], 4)],
+        },
+    )
 
 
 def _funnel_rows(funnel, labels):
@@ -153,8 +239,9 @@ def _funnel_rows(funnel, labels):
 
 
 def write_rows(stream, sheets):
-    """A workbook of plain tables: ``sheets`` is a list of (name, headers, rows, totals)."""
+    """A workbook of plain tables: ``sheets`` is a list of (name, headers, rows, totals) or
+    (name, headers, rows, totals, chart)."""
     book = Sheets(stream)
-    for name, headers, rows, totals in sheets:
-        book.table(name, headers, rows, totals=totals)
+    for name, headers, rows, totals, *chart in sheets:
+        book.table(name, headers, rows, totals=totals, chart=chart[0] if chart else None)
     book.close()

@@ -1,2 +1,5 @@
 from . import test_leasing_visit_report
 from . import test_leasing_reports
+from . import test_leasing_target_report
+from . import test_leasing_dashboard
+from . import test_leasing_dashboard_tour

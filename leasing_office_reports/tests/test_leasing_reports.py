@@ -121,12 +121,12 @@ class TestLeasingReports(LeasingTargetsCase):
 
     def test_public_contract_counts_for_department_only(self):
         rows = self.env["leasing.target.report"].search([("plan_id", "=", self.plan.id)])
-        by_row = {(row.user_id.name, row.is_department): row for row in rows}
-        self.assertEqual(by_row["agent1", False].actual_contracts, 2)
-        self.assertEqual(by_row["agent2", False].actual_contracts, 1)
-        self.assertEqual(by_row[False, True].actual_contracts, 4)
-        self.assertEqual(by_row[False, True].completion_rate, 100.0)
-        self.assertEqual(by_row["agent2", False].completion_rate, 50.0)
+        by_row = {(row.member, row.level): row for row in rows}
+        self.assertEqual(by_row["agent1", "agent"].actual_contracts, 2)
+        self.assertEqual(by_row["agent2", "agent"].actual_contracts, 1)
+        self.assertEqual(by_row["Department", "department"].actual_contracts, 4)
+        self.assertEqual(by_row["Department", "department"].completion_rate, 100.0)
+        self.assertEqual(by_row["agent2", "agent"].completion_rate, 50.0)
 
     def test_agents_see_only_their_own_figures(self):
         visits = self.grouped(
@@ -136,10 +136,11 @@ class TestLeasingReports(LeasingTargetsCase):
         targets = self.env["leasing.target.report"].with_user(self.agent2).search([])
         self.assertEqual(targets.user_id, self.agent2)
 
-    def workbook(self, kind, date_from=MONTH, date_to=date(2026, 3, 31)):
+    def workbook(self, kind, date_from=MONTH, date_to=date(2026, 3, 31), lang=None):
         export = (
             self.env["leasing.report.export"]
             .with_user(self.manager)
+            .with_context(lang=lang or self.env.lang)
             .create({"kind": kind, "date_from": date_from, "date_to": date_to})
         )
         data, _name = export._build()
@@ -200,7 +201,7 @@ class TestLeasingReports(LeasingTargetsCase):
         self.assertIn("Public Pool", [row[4] for row in contracts])
         targets = self.workbook("targets")
         rows = list(targets["Targets"].iter_rows(min_row=2, values_only=True))
-        self.assertIn(("Department", "month", "2026-03-01", "2026-03-31", 4, 4, 100.0), rows)
+        self.assertIn(("Department", "Month", "2026-03-01", "2026-03-31", 4, 4, 100.0), rows)
 
     def test_commission_workbook_totals(self):
         self.env["leasing.commission.statement"].with_user(self.manager).action_generate(MONTH)
@@ -215,8 +216,91 @@ class TestLeasingReports(LeasingTargetsCase):
         for xmlid in (
             "leasing_visit_report_action",
             "leasing_funnel_report_action",
-            "leasing_target_report_action",
+            "leasing_target_report_action_dashboard",
             "leasing_compliance_report_action",
         ):
             action = self.env.ref(f"leasing_office_reports.{xmlid}")
             self.assertIn(f'name="{action.id}"', arch)
+
+    def test_registers_include_the_visit_log(self):
+        book = self.workbook("registers", date_to=date(2026, 3, 5))
+        self.assertEqual(book.sheetnames[0], "Visit Log")
+        log = list(book["Visit Log"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(len(log), 5)
+        # 03:00 UTC is 11:00 in the office (Asia/Shanghai).
+        self.assertEqual({row[0] for row in log}, {"2026-03-05 11:00"})
+        self.assertEqual(
+            sorted(row[3] for row in log),
+            [
+                "Business Card / Flyer",
+                "Public Pool",
+                "Rotation Turn",
+                "Rotation Turn",
+                "Rotation Turn",
+            ],
+        )
+        self.assertEqual({row[7] for row in log}, {"Registered"})
+
+    def test_workbook_labels_follow_the_fields_selections(self):
+        """Rule: a workbook shows the labels of the fields' selections in the user's
+        language, never the keys; one translation covers the view and the workbook."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["leasing_office", "leasing_office_reports"], ["zh_CN"]
+        )
+        zh = self.env(context={"lang": "zh_CN"})
+        Report = zh["leasing.target.report"]
+        month = dict(Report._fields["period_type"]._description_selection(zh))["month"]
+        self.assertEqual(month, "月份")
+        rows = list(
+            self.workbook("targets", lang="zh_CN").worksheets[0].iter_rows(values_only=True)
+        )
+        self.assertIn(("部门", month, "2026-03-01", "2026-03-31", 4, 4, 100.0), rows)
+        self.env["leasing.commission.statement"].with_user(self.manager).action_generate(MONTH)
+        statement = self.env["leasing.commission.statement"].search([], limit=1)
+        approval = dict(statement._fields["approval_state"]._description_selection(zh))[
+            statement.approval_state
+        ]
+        kind = dict(statement._fields["kind"]._description_selection(zh))
+        commission = list(
+            self.workbook("commission", lang="zh_CN").worksheets[0].iter_rows(values_only=True)
+        )
+        self.assertIn(approval, [row[8] for row in commission])
+        self.assertNotIn(statement.approval_state, [row[8] for row in commission])
+        self.assertTrue({row[1] for row in commission[1:-1]} <= set(kind.values()))
+        registrations = self.workbook("registers", lang="zh_CN").worksheets[1]
+        compliance = dict(
+            self.env["leasing.visitor.registration"]
+            ._fields["compliance"]
+            ._description_selection(zh)
+        )
+        cells = {row[5] for row in registrations.iter_rows(min_row=2, values_only=True)}
+        self.assertTrue(cells <= set(compliance.values()), cells)
+
+    def test_workbooks_print_landscape_one_page_wide_with_headers(self):
+        for kind in ("work_month", "targets", "registers", "commission"):
+            for sheet in self.workbook(kind).worksheets:
+                with self.subTest(kind=kind, sheet=sheet.title):
+                    self.assertEqual(sheet.page_setup.orientation, "landscape")
+                    self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+                    # fitToWidth is left out when 1, its default in the file format.
+                    self.assertEqual(int(sheet.page_setup.fitToWidth or 1), 1)
+                    self.assertEqual(int(sheet.page_setup.fitToHeight), 0)
+                    header = "3:3" if sheet.title == "Summary" else "1:1"
+                    self.assertEqual(sheet.print_title_rows.replace("$", ""), header)
+
+    def test_main_sheets_have_their_chart(self):
+        book = self.workbook("work_month")
+        expected = {
+            "Visits": "BarChart",
+            "Attribution Mix": "PieChart",
+            "Funnel": "BarChart",
+            "Targets": "BarChart",
+        }
+        for name, chart_type in expected.items():
+            with self.subTest(sheet=name):
+                [chart] = book[name]._charts
+                self.assertEqual(type(chart).__name__, chart_type)
+                self.assertIsNotNone(chart.legend)
+        [chart] = self.workbook("targets").worksheets[0]._charts
+        self.assertEqual(len(chart.series), 2)

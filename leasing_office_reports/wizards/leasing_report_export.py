@@ -2,9 +2,12 @@ import base64
 import io
 from datetime import timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+
+from odoo.addons.leasing_office.models import office_clock
 
 from ..report import workbook_writer
 
@@ -72,14 +75,39 @@ class LeasingReportExport(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _write_work(self, stream):
-        figures = self.env["leasing.report.figures"]._work_report(self.date_from, self.date_to)
+        Figures = self.env["leasing.report.figures"]
+        figures = Figures._work_report(self.date_from, self.date_to)
+        figures["visits_per_day"] = Figures._visits_per_day(self.date_from, self.date_to)
         workbook_writer.write_work_report(stream, figures, self._labels())
 
+    def _selection(self, model, field):
+        """``{key: label}`` of a selection field, in the user's language: the same labels (and
+        translations) as the views."""
+        return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def _office_tz(self):
+        return pytz.timezone(self.env.company.partner_id.tz or office_clock.DEFAULT_TZ)
+
+    def _office_bounds(self, field):
+        """A domain on the datetime ``field``: the period's office days (naive UTC bounds)."""
+        tz = self._office_tz().zone
+        return [
+            (field, ">=", office_clock.at_local(self.date_from, 0, 0, tz)),
+            (field, "<", office_clock.at_local(self.date_to + timedelta(days=1), 0, 0, tz)),
+        ]
+
+    def _office_time(self, moment):
+        """A naive UTC datetime as the office's wall-clock time, to the minute."""
+        if not moment:
+            return ""
+        return pytz.utc.localize(moment).astimezone(self._office_tz()).strftime("%Y-%m-%d %H:%M")
+
     def _write_targets(self, stream):
+        periods = self._selection("leasing.target.report", "period_type")
         rows = [
             (
-                r.user_id.name or self.env._("Department"),
-                r.period_type,
+                r.member,
+                periods.get(r.period_type, ""),
                 r.date_from,
                 r.date_to,
                 r.target_contracts,
@@ -91,7 +119,7 @@ class LeasingReportExport(models.TransientModel):
             )
         ]
         headers = [
-            self.env._("Agent"),
+            self.env._("Department / Agent"),
             self.env._("Period"),
             self.env._("Period Start"),
             self.env._("Period End"),
@@ -99,23 +127,50 @@ class LeasingReportExport(models.TransientModel):
             self.env._("Actual"),
             self.env._("Completion (%)"),
         ]
-        workbook_writer.write_rows(stream, [(self.env._("Targets"), headers, rows, ())])
+        chart = {
+            "type": "column",
+            "title": self.env._("Target Completion"),
+            "categories": 0,
+            "series": [(headers[4], 4), (headers[5], 5)],
+        }
+        workbook_writer.write_rows(stream, [(self.env._("Targets"), headers, rows, (), chart)])
+
+    def _registers_visit_log(self):
+        """The visit log of the period's office days, oldest first."""
+        kinds = self._selection("leasing.visit", "visit_kind")
+        attributions = self._selection("leasing.visit", "attribution_type")
+        states = self._selection("leasing.visit", "state")
+        visits = self.env["leasing.visit"].search(
+            self._office_bounds("visit_datetime"), order="visit_datetime, id"
+        )
+        return [
+            (
+                self._office_time(v.visit_datetime),
+                v.lead_id.display_name,
+                kinds.get(v.visit_kind, ""),
+                attributions.get(v.attribution_type, self.env._("Public Pool")),
+                v.received_user_id.name or "",
+                v.credited_user_id.name or self.env._("Public Pool"),
+                v.registered_by_id.name or "",
+                states.get(v.state, ""),
+            )
+            for v in visits
+        ]
 
     def _write_registers(self, stream):
-        period = [
-            ("visit_end", ">=", self.date_from),
-            ("visit_end", "<", self.date_to + timedelta(days=1)),
-        ]
+        compliance = self._selection("leasing.visitor.registration", "compliance")
         registrations = [
             (
-                r.visit_end,
+                self._office_time(r.visit_end),
                 r.lead_id.display_name,
                 r.user_id.name,
                 r.business_type or "",
                 r.desired_area,
-                r.compliance,
+                compliance.get(r.compliance, ""),
             )
-            for r in self.env["leasing.visitor.registration"].search(period)
+            for r in self.env["leasing.visitor.registration"].search(
+                self._office_bounds("visit_end")
+            )
         ]
         followups = [
             (
@@ -145,6 +200,21 @@ class LeasingReportExport(models.TransientModel):
         workbook_writer.write_rows(
             stream,
             [
+                (
+                    self.env._("Visit Log"),
+                    [
+                        self.env._("Visited At"),
+                        self.env._("Prospect"),
+                        self.env._("Visit Kind"),
+                        self.env._("Attribution"),
+                        self.env._("Received By"),
+                        self.env._("Credited Agent"),
+                        self.env._("Registered By"),
+                        self.env._("Status"),
+                    ],
+                    self._registers_visit_log(),
+                    (),
+                ),
                 (
                     self.env._("Visitor Registrations"),
                     [
@@ -187,17 +257,19 @@ class LeasingReportExport(models.TransientModel):
         )
 
     def _write_commission(self, stream):
+        kinds = self._selection("leasing.commission.statement", "kind")
+        approvals = self._selection("leasing.commission.statement", "approval_state")
         rows = [
             (
                 s.user_id.name,
-                s.kind,
+                kinds.get(s.kind, ""),
                 s.month,
                 s.contract_count,
                 s.target_contracts,
                 s.completion_rate,
                 s.factor,
                 s.amount,
-                s.approval_state,
+                approvals.get(s.approval_state, ""),
             )
             for s in self.env["leasing.commission.statement"].search(
                 [("month", ">=", self.date_from.replace(day=1)), ("month", "<=", self.date_to)]
@@ -220,11 +292,7 @@ class LeasingReportExport(models.TransientModel):
         )
 
     def _labels(self):
-        kinds = dict(
-            self.env["leasing.visit.report"]
-            ._fields["attribution_type"]
-            ._description_selection(self.env)
-        )
+        kinds = self._selection("leasing.visit.report", "attribution_type")
         return {
             "title": self.env._("Work report"),
             "item": self.env._("Item"),
@@ -247,6 +315,11 @@ class LeasingReportExport(models.TransientModel):
             "actual": self.env._("Actual"),
             "rate": self.env._("Completion (%)"),
             "kinds": {**kinds, "": self.env._("Public Pool")},
+            "period_types": self._selection("leasing.target.report", "period_type"),
+            "member": self.env._("Department / Agent"),
+            "day": self.env._("Day"),
+            "chart_visits_per_day": self.env._("Visits per Day"),
+            "chart_targets": self.env._("Target Completion"),
             "sheet_summary": self.env._("Summary"),
             "sheet_visits": self.env._("Visits"),
             "sheet_mix": self.env._("Attribution Mix"),
