@@ -1,2 +1,4 @@
 from . import test_leasing_visit_report
 from . import test_leasing_reports
+from . import test_office_days
+from . import test_visit_counts

@@ -1,8 +1,5 @@
 import base64
 import io
-from datetime import timedelta
-
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
@@ -33,14 +30,10 @@ class LeasingReportExport(models.TransientModel):
 
     @api.depends("kind")
     def _compute_period(self):
-        today = fields.Date.context_today(self)
+        figures = self.env["leasing.report.figures"]
         for export in self:
-            if export.kind == "work_week":
-                start = today - timedelta(days=today.weekday())
-                export.date_from, export.date_to = start, start + timedelta(days=6)
-            else:
-                start = today.replace(day=1)
-                export.date_from, export.date_to = start, start + relativedelta(months=1, days=-1)
+            period_type = "week" if export.kind == "work_week" else "month"
+            export.date_from, export.date_to = figures._period_of(period_type)
 
     def action_export(self):
         self.ensure_one()
@@ -102,10 +95,9 @@ class LeasingReportExport(models.TransientModel):
         workbook_writer.write_rows(stream, [(self.env._("Targets"), headers, rows, ())])
 
     def _write_registers(self, stream):
-        period = [
-            ("visit_end", ">=", self.date_from),
-            ("visit_end", "<", self.date_to + timedelta(days=1)),
-        ]
+        period = self.env["leasing.report.figures"]._period_domain(
+            "visit_end", self.date_from, self.date_to, is_datetime=True
+        )
         registrations = [
             (
                 r.visit_end,
