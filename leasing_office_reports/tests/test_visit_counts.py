@@ -7,6 +7,7 @@ conversion to Asia/Shanghai.
 
 from datetime import timedelta
 
+import psycopg2
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
@@ -257,6 +258,32 @@ class TestVisitCounts(LeasingOfficeCase):
         Report._rebuild()
         self.assertEqual(Report._check_counts(), [])
         self.assertExact()
+
+    def test_counts_key_needs_no_postgresql_15(self):
+        """The unique key works without NULLS NOT DISTINCT (PostgreSQL 15): a second row for
+        the public pool on the same day is refused all the same."""
+        [definition] = self.env.execute_query(
+            SQL(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                "leasing_visit_report_dimensions_uniq",
+            )
+        )[0]
+        self.assertIn("COALESCE(credited_user_id, 0)", definition)
+        self.assertNotIn("NULLS NOT DISTINCT", definition.upper())
+        row = SQL(
+            """INSERT INTO leasing_visit_report (visit_date, received_user_id, visit_kind,
+                   on_behalf, company_id, is_public, visit_count, first_visit_count)
+               VALUES ('2001-01-01', %s, 'first', FALSE, %s, TRUE, 1, 1)""",
+            self.frontdesk.id,
+            self.env.company.id,
+        )
+        self.env.cr.execute(row)
+        with (
+            self.assertRaises(psycopg2.errors.UniqueViolation),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(row)
 
     def test_random_write_sequences_keep_the_counts(self):
         VisitCountsMachine.case = self
