@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from . import office_clock
 from .company_name import ilike_literal, normalize_company_name
 from .phone_key import DEFAULT_REGION, normalize_phone
 
@@ -186,7 +187,9 @@ class CrmLead(models.Model):
     def _compute_last_contact_date(self):
         for lead in self:
             dates = lead.call_log_ids.mapped("call_date") + [
-                visit.visit_datetime.date() for visit in lead.visit_ids if visit.state == "done"
+                office_clock.office_date(self.env, visit.visit_datetime, visit.company_id)
+                for visit in lead.visit_ids
+                if visit.state == "done"
             ]
             lead.last_contact_date = max(dates, default=False)
 

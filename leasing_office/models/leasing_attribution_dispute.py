@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from . import vals_check
+from . import office_clock, vals_check
 from .crm_lead import agent_domain
 from .phone_key import normalize_phone
 
@@ -69,7 +69,7 @@ class LeasingAttributionDispute(models.Model):
             dispute.name = self.env._(
                 "Dispute raised by %(agent)s on %(date)s",
                 agent=dispute.raised_by_id.name or "",
-                date=dispute.create_date.date() if dispute.create_date else "",
+                date=office_clock.office_date(self.env, dispute.create_date) or "",
             )
 
     @api.depends("lead_id")

@@ -1,5 +1,3 @@
-from datetime import datetime, time
-
 from odoo import api, fields, models
 
 from . import office_clock
@@ -54,19 +52,25 @@ class LeasingContractReconciliation(models.Model):
 
     def _find_mismatches(self):
         self.ensure_one()
-        day_end = datetime.combine(self.date, time.max)
+        # The office's day, not the UTC day: a claim issued at 07:30 belongs to that morning.
+        _start, day_end = office_clock.office_day_bounds(
+            self.env, self.date, self.date, self.company_id
+        )
         domain = [("company_id", "=", self.company_id.id)]
         contracts = self.env["leasing.contract"].search(
             [*domain, ("state", "=", "signed"), ("signed_date", "<=", self.date)]
         )
         claims = self.env["leasing.contract.claim"].search(
-            [*domain, ("state", "in", ("issued", "signed")), ("issued_at", "<=", day_end)]
+            [*domain, ("state", "in", ("issued", "signed")), ("issued_at", "<", day_end)]
         )
         mismatches = []
         for contract in contracts:
             mismatches += self._contract_mismatches(contract)
         for claim in claims:
-            if claim.state == "issued" and claim.issued_at.date() < self.date:
+            if (
+                claim.state == "issued"
+                and office_clock.office_date(self.env, claim.issued_at, self.company_id) < self.date
+            ):
                 mismatches.append(self._line("claim_open", claim.user_id, claim=claim))
             if claim.state == "signed" and not claim.contract_ids:
                 mismatches.append(

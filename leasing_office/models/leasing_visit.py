@@ -74,10 +74,14 @@ class LeasingVisit(models.Model):
         visits._announce()
         return visits
 
-    @api.depends("lead_id", "visit_datetime")
+    @api.depends("lead_id", "visit_datetime", "company_id.partner_id.tz")
     def _compute_name(self):
+        """The prospect and the office's wall-clock time of the visit (not UTC)."""
         for visit in self:
-            visit.name = f"{visit.lead_id.display_name} · {visit.visit_datetime or ''}"
+            moment = visit.visit_datetime and office_clock.office_moment(
+                self.env, visit.visit_datetime, visit.company_id
+            )
+            visit.name = f"{visit.lead_id.display_name} · {moment or ''}"
 
     def _compute_can_undo(self):
         for visit in self:

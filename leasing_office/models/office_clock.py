@@ -24,10 +24,38 @@ import pytz
 DEFAULT_TZ = "Asia/Shanghai"
 
 
+def company_tz(company):
+    """The office's timezone name: the company's, else Asia/Shanghai; never the user's."""
+    return company.partner_id.tz or DEFAULT_TZ
+
+
 def office_today(env):
     """Today in the office: the company's timezone, else Asia/Shanghai; never the user's."""
-    tz = pytz.timezone(env.company.partner_id.tz or DEFAULT_TZ)
-    return datetime.now(tz).date()
+    return datetime.now(pytz.timezone(company_tz(env.company))).date()
+
+
+def office_date(env, moment, company=None):
+    """The office's calendar day of the naive UTC datetime ``moment`` (False stays False).
+
+    Every day, week, month and quarter of a figure is counted from this day, never from
+    ``moment.date()``, which is the UTC day: before 08:00 in Shanghai it is yesterday.
+    """
+    if not moment:
+        return False
+    return local_date(moment, company_tz(company or env.company))
+
+
+def office_day_bounds(env, date_from, date_to, company=None):
+    """Naive UTC ``[start, end)`` of the office days ``date_from`` to ``date_to`` included,
+    to select datetimes (visits, deadlines) by office day."""
+    tz_name = company_tz(company or env.company)
+    return at_local(date_from, 0, 0, tz_name), at_local(date_to + timedelta(days=1), 0, 0, tz_name)
+
+
+def office_moment(env, moment, company=None):
+    """The naive UTC datetime ``moment`` as the office's naive wall-clock time (for names)."""
+    tz = pytz.timezone(company_tz(company or env.company))
+    return pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
 
 
 def at_local(day, hour, minute, tz_name):

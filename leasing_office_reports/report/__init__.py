@@ -5,3 +5,4 @@ from . import leasing_target_report
 from . import leasing_turn_report
 from . import leasing_visit
 from . import leasing_visit_report
+from . import res_partner

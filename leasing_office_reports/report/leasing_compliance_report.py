@@ -60,8 +60,11 @@ class LeasingComplianceReport(models.Model):
                    (forms.compliance = 'on_time')::int AS done_count,
                    (forms.compliance IN ('late', 'incomplete')
                     OR (forms.compliance = 'pending'
-                        AND forms.deadline < NOW() AT TIME ZONE 'UTC'))::int AS not_done_count
+                        AND forms.deadline < %s))::int AS not_done_count
               FROM (%s) forms
             """,
+            # Deadlines are stored in UTC: compare with the server's clock in UTC (frozen in
+            # tests), not the database's NOW(), which is the start of the transaction.
+            fields.Datetime.now(),
             SQL(" UNION ALL ").join(parts),
         )

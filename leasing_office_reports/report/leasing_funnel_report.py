@@ -1,11 +1,15 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.leasing_office.models import office_clock
 from odoo.addons.leasing_office.models.crm_lead import ATTRIBUTION_TYPES
 
 
 class LeasingFunnelReport(models.Model):
-    """One row per prospect: first visit → follow-up → deposit → signed, with the days between."""
+    """One row per prospect: first visit → follow-up → deposit → signed, with the days between.
+
+    The first visit's day is the office's (the visit's company's timezone, else Asia/Shanghai).
+    """
 
     _name = "leasing.funnel.report"
     _description = "Funnel Analysis"
@@ -50,8 +54,14 @@ class LeasingFunnelReport(models.Model):
                    sp.first_deposit - fv.first_visit AS days_to_deposit,
                    c.first_signed - fv.first_visit AS days_to_sign
               FROM crm_lead l
-              JOIN (SELECT lead_id, MIN(visit_datetime)::date AS first_visit
-                      FROM leasing_visit WHERE state = 'done' GROUP BY lead_id) fv
+              JOIN (SELECT v.lead_id,
+                           MIN((v.visit_datetime AT TIME ZONE 'UTC'
+                                AT TIME ZONE COALESCE(p.tz, %s))::date) AS first_visit
+                      FROM leasing_visit v
+                      JOIN res_company vc ON vc.id = v.company_id
+                      JOIN res_partner p ON p.id = vc.partner_id
+                     WHERE v.state = 'done'
+                  GROUP BY v.lead_id) fv
                 ON fv.lead_id = l.id
          LEFT JOIN (SELECT lead_id, MIN(planned_date) AS first_followup
                       FROM leasing_followup_plan_line GROUP BY lead_id) fu
@@ -62,5 +72,6 @@ class LeasingFunnelReport(models.Model):
          LEFT JOIN (SELECT lead_id, MIN(signed_date) AS first_signed
                       FROM leasing_contract WHERE state = 'signed' GROUP BY lead_id) c
                 ON c.lead_id = l.id
-            """
+            """,
+            office_clock.DEFAULT_TZ,
         )

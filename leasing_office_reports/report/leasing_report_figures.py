@@ -1,20 +1,47 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
+
+from odoo.addons.leasing_office.models import office_clock
 
 
 class LeasingReportFigures(models.AbstractModel):
     """The figures of the office's workbooks, computed once from the same report models the
-    pivot views read, so a workbook and its pivot always agree."""
+    pivot views read, so a workbook and its pivot always agree.
+
+    Every day, week, month and quarter is the office's (the company's timezone, else
+    Asia/Shanghai), never the UTC day nor the user's.
+    """
 
     _name = "leasing.report.figures"
     _description = "Leasing Office Report Figures"
 
     @api.model
+    def _period_of(self, period_type, day=None):
+        """First and last office day of the day, week (Monday to Sunday), month or quarter
+        holding ``day`` (today in the office by default)."""
+        day = day or office_clock.office_today(self.env)
+        if period_type == "day":
+            return day, day
+        if period_type == "week":
+            start = day - timedelta(days=day.weekday())
+            return start, start + timedelta(days=6)
+        if period_type == "month":
+            start = day.replace(day=1)
+            return start, start + relativedelta(months=1, days=-1)
+        if period_type == "quarter":
+            start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+            return start, start + relativedelta(months=3, days=-1)
+        raise ValueError(period_type)
+
+    @api.model
     def _period_domain(self, field, date_from, date_to, is_datetime=False):
+        """Records of the office days ``date_from`` to ``date_to``; a datetime field (stored
+        in UTC) is cut at the office's midnights."""
         if is_datetime:
-            start = datetime.combine(date_from, time.min)
-            end = datetime.combine(date_to + timedelta(days=1), time.min)
+            start, end = office_clock.office_day_bounds(self.env, date_from, date_to)
             return [(field, ">=", start), (field, "<", end)]
         return [(field, ">=", date_from), (field, "<=", date_to)]
 

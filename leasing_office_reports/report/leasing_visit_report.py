@@ -1,6 +1,9 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.leasing_office.models import office_clock
 from odoo.addons.leasing_office.models.crm_lead import ATTRIBUTION_TYPES
 
 # The dimensions of a row; a registered visit adds one to the row of its values.
@@ -13,14 +16,36 @@ DIMENSIONS = (
     "on_behalf",
     "company_id",
 )
+# The row's key in the unique index. PostgreSQL before 15 has no NULLS NOT DISTINCT, so the
+# dimensions that may be empty (public pool, no attribution) stand as 0 and '' in the key.
+KEY = SQL(
+    "visit_date, COALESCE(credited_user_id, 0), received_user_id, "
+    "COALESCE(attribution_type, ''), visit_kind, on_behalf, company_id"
+)
+# The visit's fields the counts depend on.
+VISIT_FIELDS = frozenset(
+    {
+        "state",
+        "visit_datetime",
+        "credited_user_id",
+        "received_user_id",
+        "attribution_type",
+        "visit_kind",
+        "on_behalf",
+        "company_id",
+    }
+)
 
 
 class LeasingVisitReport(models.Model):
     """Visits per agent and day by attribution type, kept as running daily counts.
 
-    One row per day, credited agent, receiver, attribution, kind and company, updated in the
-    same transaction as each registration or undo (``leasing.visit`` below). A pivot over
-    three years then groups a few tens of thousands of rows, not a million visits.
+    One row per office day, credited agent, receiver, attribution, kind and company, kept in
+    the same transaction as every create, write and unlink of a visit (``leasing.visit`` in
+    this addon): the rows the visits counted before the change are taken back and the rows
+    they count after it are added, whatever field changed. A pivot over three years then
+    groups a few tens of thousands of rows, not a million visits. ``_check_counts`` compares
+    the table with a plain GROUP BY over the visits; ``_rebuild`` recounts it.
     """
 
     _name = "leasing.visit.report"
@@ -43,7 +68,7 @@ class LeasingVisitReport(models.Model):
     visit_count = fields.Integer(string="Visits", readonly=True, aggregator="sum")
     first_visit_count = fields.Integer(string="First Visits", readonly=True, aggregator="sum")
 
-    _dimensions_uniq = models.UniqueIndex(f"({', '.join(DIMENSIONS)}) NULLS NOT DISTINCT")
+    _dimensions_uniq = models.UniqueIndex(f"({KEY.code})")
 
     @api.depends("credited_user_id")
     def _compute_is_public(self):
@@ -55,62 +80,178 @@ class LeasingVisitReport(models.Model):
         if not self.env.cr.fetchone():
             self._rebuild()
 
+    # ------------------------------------------------------------------
+    # REBUILD AND CHECK
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _expected_counts_query(self):
+        """The rows as a plain GROUP BY over the registered visits, by the office's day
+        (each visit's company's timezone, else Asia/Shanghai)."""
+        return SQL(
+            """
+            SELECT (v.visit_datetime AT TIME ZONE 'UTC'
+                    AT TIME ZONE COALESCE(p.tz, %(default_tz)s))::date AS visit_date,
+                   v.credited_user_id, v.received_user_id, v.attribution_type, v.visit_kind,
+                   COALESCE(v.on_behalf, FALSE) AS on_behalf, v.company_id,
+                   COUNT(*) AS visit_count,
+                   COUNT(*) FILTER (WHERE v.visit_kind = 'first') AS first_visit_count
+              FROM leasing_visit v
+              JOIN res_company c ON c.id = v.company_id
+              JOIN res_partner p ON p.id = c.partner_id
+             WHERE v.state = 'done'
+          GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """,
+            default_tz=office_clock.DEFAULT_TZ,
+        )
+
     @api.model
     def _rebuild(self):
-        """Recount every row from the visits (after an installation or a bulk import)."""
+        """Recount every row from the visits (after an installation, a bulk import, a change
+        of the office's timezone, or when ``_check_counts`` finds a difference)."""
         self.env.flush_all()
+        self._lock_counts()
         self.env.cr.execute(SQL("DELETE FROM %s", SQL.identifier(self._table)))
         self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO %(table)s (%(dims)s, is_public, visit_count, first_visit_count)
-                SELECT (v.visit_datetime AT TIME ZONE 'UTC')::date, v.credited_user_id,
-                       v.received_user_id, v.attribution_type, v.visit_kind,
-                       COALESCE(v.on_behalf, FALSE), v.company_id,
-                       v.credited_user_id IS NULL, COUNT(*),
-                       COUNT(*) FILTER (WHERE v.visit_kind = 'first')
-                  FROM leasing_visit v
-                 WHERE v.state = 'done'
-              GROUP BY 1, 2, 3, 4, 5, 6, 7
+                SELECT %(dims)s, credited_user_id IS NULL, visit_count, first_visit_count
+                  FROM (%(expected)s) expected
                 """,
                 table=SQL.identifier(self._table),
                 dims=SQL(", ").join(SQL.identifier(name) for name in DIMENSIONS),
+                expected=self._expected_counts_query(),
             )
         )
         self.invalidate_model()
 
     @api.model
-    def _count_visits(self, visits, sign):
-        """Add (``sign`` = 1) or take back (-1) these visits in their daily rows."""
+    def _check_counts(self):
+        """The rows where the table differs from a GROUP BY over the visits, as dicts with
+        the dimensions and the ``expected`` and ``stored`` counts; empty when exact."""
+        self.env.flush_all()
+        # Empty dimensions compare as their stand-ins, so the join can hash.
+        empty = {"credited_user_id": SQL("0"), "attribution_type": SQL("''")}
+        same_key = SQL(" AND ").join(
+            SQL("e.%s = s.%s", SQL.identifier(name), SQL.identifier(name))
+            if name not in empty
+            else SQL(
+                "COALESCE(e.%s, %s) = COALESCE(s.%s, %s)",
+                SQL.identifier(name),
+                empty[name],
+                SQL.identifier(name),
+                empty[name],
+            )
+            for name in DIMENSIONS
+        )
+        rows = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT %(dims)s,
+                       COALESCE(e.visit_count, 0) AS expected,
+                       COALESCE(s.visit_count, 0) AS stored,
+                       COALESCE(e.first_visit_count, 0) AS expected_first,
+                       COALESCE(s.first_visit_count, 0) AS stored_first
+                  FROM (%(expected)s) e
+             FULL JOIN %(table)s s ON %(same_key)s
+                 WHERE e.visit_count IS DISTINCT FROM s.visit_count
+                    OR e.first_visit_count IS DISTINCT FROM s.first_visit_count
+              ORDER BY 1, 2, 3
+                """,
+                dims=SQL(", ").join(
+                    SQL("COALESCE(e.%s, s.%s) AS %s", *[SQL.identifier(name)] * 3)
+                    for name in DIMENSIONS
+                ),
+                expected=self._expected_counts_query(),
+                table=SQL.identifier(self._table),
+                same_key=same_key,
+            )
+        )
+        return rows
+
+    # ------------------------------------------------------------------
+    # RUNNING COUNTS
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _lock_counts(self):
+        """Serialise the rebuild with running updates: both hold this lock until commit."""
+        self.env.cr.execute(
+            SQL("LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", SQL.identifier(self._table))
+        )
+
+    @api.model
+    def _visit_key(self, visit):
+        """The row a registered visit counts in, or None when it does not count."""
+        if visit.state != "done":
+            return None
+        return (
+            office_clock.office_date(self.env, visit.visit_datetime, visit.company_id),
+            visit.credited_user_id.id or None,
+            visit.received_user_id.id,
+            visit.attribution_type or None,
+            visit.visit_kind,
+            bool(visit.on_behalf),
+            visit.company_id.id,
+        )
+
+    @api.model
+    def _visit_contributions(self, visits, sign):
+        """{row key: [visits, first visits]} these visits add (``sign`` = 1) or take (-1)."""
+        counts = defaultdict(lambda: [0, 0])
         for visit in visits:
-            first = int(visit.visit_kind == "first")
+            key = self._visit_key(visit)
+            if key:
+                counts[key][0] += sign
+                counts[key][1] += sign * int(visit.visit_kind == "first")
+        return counts
+
+    @api.model
+    def _apply_counts(self, *contributions):
+        """Add the summed contributions to their rows; a row counting nothing is removed."""
+        total = defaultdict(lambda: [0, 0])
+        for counts in contributions:
+            for key, (visits, first) in counts.items():
+                total[key][0] += visits
+                total[key][1] += first
+        changed = False
+        for key, (visits, first) in sorted(total.items(), key=repr):
+            if not (visits or first):
+                continue
+            changed = True
+            visit_date, credited, received, kind, visit_kind, behalf, company = key
             self.env.cr.execute(
                 SQL(
                     """
                     INSERT INTO %(table)s (%(dims)s, is_public, visit_count, first_visit_count)
                     VALUES (%(date)s, %(credited)s, %(received)s, %(kind)s, %(visit_kind)s,
                             %(behalf)s, %(company)s, %(public)s, %(count)s, %(first)s)
-                    ON CONFLICT (%(dims)s) DO UPDATE
+                    ON CONFLICT (%(key)s) DO UPDATE
                        SET visit_count = %(table)s.visit_count + EXCLUDED.visit_count,
                            first_visit_count = %(table)s.first_visit_count
                                                + EXCLUDED.first_visit_count
+                    RETURNING id, visit_count, first_visit_count
                     """,
                     table=SQL.identifier(self._table),
                     dims=SQL(", ").join(SQL.identifier(name) for name in DIMENSIONS),
-                    date=visit.visit_datetime.date(),
-                    credited=visit.credited_user_id.id or None,
-                    received=visit.received_user_id.id,
-                    kind=visit.attribution_type,
-                    visit_kind=visit.visit_kind,
-                    behalf=bool(visit.on_behalf),
-                    company=visit.company_id.id,
-                    public=not visit.credited_user_id,
-                    count=sign,
-                    first=sign * first,
+                    key=KEY,
+                    date=visit_date,
+                    credited=credited,
+                    received=received,
+                    kind=kind,
+                    visit_kind=visit_kind,
+                    behalf=behalf,
+                    company=company,
+                    public=not credited,
+                    count=visits,
+                    first=first,
                 )
             )
-        if sign < 0 and visits:
-            self.env.cr.execute(
-                SQL("DELETE FROM %s WHERE visit_count <= 0", SQL.identifier(self._table))
-            )
-        self.invalidate_model()
+            row_id, row_visits, row_first = self.env.cr.fetchone()
+            if not (row_visits or row_first):
+                self.env.cr.execute(
+                    SQL("DELETE FROM %s WHERE id = %s", SQL.identifier(self._table), row_id)
+                )
+        if changed:
+            self.invalidate_model()

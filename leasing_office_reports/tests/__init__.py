@@ -3,3 +3,5 @@ from . import test_leasing_reports
 from . import test_leasing_target_report
 from . import test_leasing_dashboard
 from . import test_leasing_dashboard_tour
+from . import test_office_days
+from . import test_visit_counts

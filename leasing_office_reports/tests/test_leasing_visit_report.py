@@ -1,6 +1,6 @@
-from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.leasing_office.models import office_clock
 from odoo.addons.leasing_office.tests.common import LeasingOfficeCase
 
 
@@ -26,7 +26,7 @@ class TestLeasingVisitReport(LeasingOfficeCase):
         )
         overflow.action_register()
         cls.env.flush_all()
-        cls.today = [("visit_date", "=", fields.Date.context_today(cls.rotation))]
+        cls.today = [("visit_date", "=", office_clock.office_today(cls.env))]
 
     def grouped(self, user, domain=()):
         Report = self.env["leasing.visit.report"].with_user(user)

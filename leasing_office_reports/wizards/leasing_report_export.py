@@ -1,9 +1,7 @@
 import base64
 import io
-from datetime import timedelta
 
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
@@ -36,14 +34,10 @@ class LeasingReportExport(models.TransientModel):
 
     @api.depends("kind")
     def _compute_period(self):
-        today = fields.Date.context_today(self)
+        figures = self.env["leasing.report.figures"]
         for export in self:
-            if export.kind == "work_week":
-                start = today - timedelta(days=today.weekday())
-                export.date_from, export.date_to = start, start + timedelta(days=6)
-            else:
-                start = today.replace(day=1)
-                export.date_from, export.date_to = start, start + relativedelta(months=1, days=-1)
+            period_type = "week" if export.kind == "work_week" else "month"
+            export.date_from, export.date_to = figures._period_of(period_type)
 
     def action_export(self):
         self.ensure_one()
@@ -90,11 +84,9 @@ class LeasingReportExport(models.TransientModel):
 
     def _office_bounds(self, field):
         """A domain on the datetime ``field``: the period's office days (naive UTC bounds)."""
-        tz = self._office_tz().zone
-        return [
-            (field, ">=", office_clock.at_local(self.date_from, 0, 0, tz)),
-            (field, "<", office_clock.at_local(self.date_to + timedelta(days=1), 0, 0, tz)),
-        ]
+        return self.env["leasing.report.figures"]._period_domain(
+            field, self.date_from, self.date_to, is_datetime=True
+        )
 
     def _office_time(self, moment):
         """A naive UTC datetime as the office's wall-clock time, to the minute."""
