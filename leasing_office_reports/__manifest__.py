@@ -22,6 +22,7 @@
         "views/leasing_office_reports_menus.xml",
         "data/spreadsheet_dashboard_data.xml",
     ],
+    "demo": ["demo/res_users_demo.xml"],
     "assets": {
         "web.assets_tests": ["leasing_office_reports/static/tests/tours/**/*"],
     },
