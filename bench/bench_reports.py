@@ -358,10 +358,12 @@ def best_of(func, runs=5):
 
 
 def pivot(user, model, groupby, aggregates, domain=()):
-    """The web client's call for a pivot, and the ORM's grouping alone under it."""
+    """The web client's call for a pivot, and the ORM's grouping under it: in the order the
+    web layer asks for (an agent's groups by name), and in plain column order."""
     records = as_user(user)[model]
     return (
         lambda: records.formatted_read_group(list(domain), groupby, aggregates),
+        lambda: records._read_group(list(domain), groupby, aggregates, order=", ".join(groupby)),
         lambda: records._read_group(list(domain), groupby, aggregates),
     )
 
@@ -478,12 +480,13 @@ def part_reports():
     leader = role_user("leader", "leasing_office.group_leasing_leader", "Bench leader")
     agent = env["res.users"].search([("login", "like", "bench_agent%")], limit=1)
     pivots = []
-    for name, role, (orm, grouping), own, raw in cases(leader, agent):
+    for name, role, (orm, named, grouping), own, raw in cases(leader, agent):
         groups = orm()  # warm: the first call of a process fills caches, not the data
         row = {"case": name, "role": role, "groups": len(groups)}
         row["pivot_ms"] = best_of(orm) * 1000
-        # Without the web layer's formatting (a domain and a label per group) nor the
-        # name order (a join to res_partner and a sort of every row by name).
+        # Without the web layer's formatting (a domain and a label per group) ...
+        row["named_ms"] = best_of(named) * 1000
+        # ... nor the order by name (a join to res_users and res_partner, every row sorted).
         row["read_group_ms"] = best_of(grouping) * 1000
         row["own_ms"] = best_of(own) * 1000
         row["raw_ms"] = best_of(raw) * 1000 if raw else None
