@@ -1,8 +1,10 @@
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, create_index
 
 from odoo.addons.leasing_office.models import office_clock
 from odoo.addons.leasing_office.models.crm_lead import ATTRIBUTION_TYPES
+
+FIRST_VISIT_INDEX = "leasing_visit_funnel_first_visit_idx"
 
 
 class LeasingFunnelReport(models.Model):
@@ -35,6 +37,17 @@ class LeasingFunnelReport(models.Model):
     days_to_followup = fields.Float(string="Days to Follow-up", readonly=True, aggregator="avg")
     days_to_deposit = fields.Float(string="Days to Deposit", readonly=True, aggregator="avg")
     days_to_sign = fields.Float(string="Days to Signing", readonly=True, aggregator="avg")
+
+    def init(self):
+        # Each prospect's first visit, MIN(visit_datetime) of its done visits, read from this
+        # index alone: at a million visits the funnel no longer fetches every visit row.
+        create_index(
+            self.env.cr,
+            FIRST_VISIT_INDEX,
+            "leasing_visit",
+            ["lead_id", "visit_datetime"],
+            where="state = 'done'",
+        )
 
     @property
     def _table_query(self):
