@@ -15,6 +15,10 @@ class LeasingVisit(models.Model):
         return visits
 
     def write(self, vals):
+        if "received_at" in vals:
+            result = super().write(vals)
+            self.env["leasing.visit.report"]._count_waiting(self)
+            return result
         if "state" not in vals:
             return super().write(vals)
         counted = self.filtered(lambda visit: visit.state == "done")

@@ -42,6 +42,14 @@ class LeasingVisitReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     visit_count = fields.Integer(string="Visits", readonly=True, aggregator="sum")
     first_visit_count = fields.Integer(string="First Visits", readonly=True, aggregator="sum")
+    # Reception: visits an agent received, and the minutes they waited in total.
+    received_count = fields.Integer(string="Received", readonly=True, aggregator="sum")
+    waiting_minutes = fields.Integer(
+        string="Waiting (minutes)",
+        readonly=True,
+        aggregator="sum",
+        help="Minutes from arrival to reception, summed; divide by Received for the average.",
+    )
 
     _dimensions_uniq = models.UniqueIndex(f"({', '.join(DIMENSIONS)}) NULLS NOT DISTINCT")
 
@@ -77,6 +85,7 @@ class LeasingVisitReport(models.Model):
                 dims=SQL(", ").join(SQL.identifier(name) for name in DIMENSIONS),
             )
         )
+        self._rebuild_waiting()
         self.invalidate_model()
 
     @api.model
@@ -114,3 +123,66 @@ class LeasingVisitReport(models.Model):
                 SQL("DELETE FROM %s WHERE visit_count <= 0", SQL.identifier(self._table))
             )
         self.invalidate_model()
+
+    # ------------------------------------------------------------------
+    # WAITING TIME (arrival → received), per agent and day
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _row_match(self, visit):
+        """SQL condition selecting the daily row ``_count_visits`` counted ``visit`` in."""
+        values = {
+            "visit_date": visit.visit_datetime.date(),
+            "credited_user_id": visit.credited_user_id.id or None,
+            "received_user_id": visit.received_user_id.id,
+            "attribution_type": visit.attribution_type,
+            "visit_kind": visit.visit_kind,
+            "on_behalf": bool(visit.on_behalf),
+            "company_id": visit.company_id.id,
+        }
+        return SQL(" AND ").join(
+            SQL("%s IS NOT DISTINCT FROM %s", SQL.identifier(name), values[name])
+            for name in DIMENSIONS
+        )
+
+    @api.model
+    def _count_waiting(self, visits):
+        """Add the waiting time of visits just received to their daily rows."""
+        for visit in visits.filtered(lambda v: v.state == "done" and v.received_at):
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE %s SET received_count = COALESCE(received_count, 0) + 1,
+                                     waiting_minutes = COALESCE(waiting_minutes, 0) + %s
+                        WHERE %s""",
+                    SQL.identifier(self._table),
+                    visit.waiting_minutes,
+                    self._row_match(visit),
+                )
+            )
+        self.invalidate_model()
+
+    @api.model
+    def _rebuild_waiting(self):
+        """Recount the waiting times of every received visit (after ``_rebuild``)."""
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s r
+                   SET received_count = s.received, waiting_minutes = s.waited
+                  FROM (SELECT (v.visit_datetime AT TIME ZONE 'UTC')::date AS visit_date,
+                               v.credited_user_id, v.received_user_id, v.attribution_type,
+                               v.visit_kind, COALESCE(v.on_behalf, FALSE) AS on_behalf,
+                               v.company_id, COUNT(*) AS received,
+                               SUM(COALESCE(v.waiting_minutes, 0)) AS waited
+                          FROM leasing_visit v
+                         WHERE v.state = 'done' AND v.received_at IS NOT NULL
+                      GROUP BY 1, 2, 3, 4, 5, 6, 7) s
+                 WHERE %(match)s
+                """,
+                table=SQL.identifier(self._table),
+                match=SQL(" AND ").join(
+                    SQL("r.%s IS NOT DISTINCT FROM s.%s", SQL.identifier(n), SQL.identifier(n))
+                    for n in DIMENSIONS
+                ),
+            )
+        )
