@@ -59,9 +59,8 @@ class LeasingObligation(models.Model):
     escalated = fields.Boolean(readonly=True, index=True)
     escalated_at = fields.Datetime(string="Escalated On", readonly=True)
     escalated_to_ids = fields.Many2many("res.users", readonly=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
-    )
+    # Set by ``_expect`` from the event (no default: a default would let a create through).
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
