@@ -274,10 +274,18 @@ class LeasingObligation(models.Model):
     def _expect_followup_results(self, today):
         """A planned follow-up whose day came owes a result by the end of that day."""
         Form = self.env["leasing.followup.plan"]
+        # Hourly: yesterday and today suffice, and history from before the office used
+        # this never turns into a flood of escalations.
         lines = (
             self.env["leasing.followup.plan.line"]
             .sudo()
-            .search([("planned_date", "<=", today), ("result", "=", False)])
+            .search(
+                [
+                    ("planned_date", "<=", today),
+                    ("planned_date", ">=", today - timedelta(days=1)),
+                    ("result", "=", False),
+                ]
+            )
         )
         for line in lines:
             day = line.planned_date
@@ -286,10 +294,11 @@ class LeasingObligation(models.Model):
     @api.model
     def _expect_field_logs(self):
         """An approved field-visit plan owes its log by the next morning."""
+        since = fields.Datetime.now() - timedelta(days=2)
         plans = (
             self.env["leasing.field.visit.plan"]
             .sudo()
-            .search([("approval_state", "=", "approved")])
+            .search([("approval_state", "=", "approved"), ("departure", ">=", since)])
         )
         Log = self.env["leasing.field.visit.log"]
         hour, minute = office_clock.hours_to_hm(Log._office_param("log_hour", 10.0))
