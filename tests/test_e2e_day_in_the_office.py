@@ -6,6 +6,7 @@ import zoneinfo
 
 import pytest
 from conftest import office_today
+from odoo_client import OdooError
 from test_e2e_walk_in_rotation import register
 
 # Walk-ins are registered against today's rotation table.
@@ -165,3 +166,95 @@ def test_a_day_in_the_office(login, phone, unit):
     if office_now.hour >= 18:
         expected = {f"leasing.signing.plan,{signing}"}
     assert mine & {item["form_ref"] for item in items} == expected
+
+
+def _parse(value):
+    return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+
+
+def test_reception_times_and_expected_forms(login, phone):
+    """The same discipline as the frozen week of TestOfficeDiscipline, on the live clock:
+    stamped reception times, the registration owed from the moment the prospect left,
+    a deposit that makes the signing plan owed, a signature waiting as an activity."""
+    desk, agent, manager = login("frontdesk"), login("agent1"), login("manager")
+    wizard, _lead = register(desk, contact_name="Reception", phone=phone(), card_user_id=agent.uid)
+    visit, lead_id = wizard["visit_id"][0], wizard["lead_id"][0]
+    stamps = ["arrived_at", "received_at", "left_at", "waiting_minutes", "registration_id"]
+    assert desk.read_one("leasing.visit", visit, stamps)["arrived_at"]
+    # Times are clicks, never typed; the agent receives, only front desk marks left.
+    with pytest.raises(OdooError) as typed:
+        desk.call("leasing.visit", "write", [visit], {"received_at": "2020-01-01 00:00:00"})
+    assert "can only be changed by the form's own buttons" in typed.value.message
+    agent.call("leasing.visit", "action_mark_received", [visit])
+    with pytest.raises(OdooError) as refused:
+        agent.call("leasing.visit", "action_mark_left", [visit])
+    assert "Only front desk" in refused.value.message
+    desk.call("leasing.visit", "action_mark_left", [visit])
+    stamped = desk.read_one("leasing.visit", visit, stamps)
+    assert stamped["received_at"] and stamped["left_at"] and stamped["waiting_minutes"] >= 0
+    registration = stamped["registration_id"][0]
+    form = agent.read_one(
+        "leasing.visitor.registration",
+        registration,
+        ["user_id", "visit_end", "deadline", "lead_id", "compliance"],
+    )
+    assert form["user_id"][0] == agent.uid and form["lead_id"][0] == lead_id
+    assert form["visit_end"] == stamped["left_at"]
+    assert _parse(form["deadline"]) - _parse(stamped["left_at"]) == datetime.timedelta(minutes=30)
+    with pytest.raises(OdooError) as moved:
+        agent.call(
+            "leasing.visitor.registration", "write", [registration], {"visit_end": form["deadline"]}
+        )
+    assert "can only be changed by the form's own buttons" in moved.value.message
+    duty = agent.call(
+        "leasing.obligation",
+        "search_read",
+        [
+            ("kind", "=", "registration"),
+            ("form_ref", "=", f"leasing.visitor.registration,{registration}"),
+        ],
+        ["user_id", "deadline", "state"],
+    )
+    assert [(d["user_id"][0], d["deadline"], d["state"]) for d in duty] == [
+        (agent.uid, form["deadline"], "pending")
+    ]
+
+    # A deposit recorded at the desk: the signing plan is owed by agent1 today.
+    with pytest.raises(OdooError) as not_desk:
+        create(agent, "leasing.deposit", {"lead_id": lead_id, "amount": 100, "receipt_number": "X"})
+    assert "records a deposit" in not_desk.value.message
+    receipt = f"DEP-{random.randint(100000, 999999)}"
+    deposit = create(
+        desk, "leasing.deposit", {"lead_id": lead_id, "amount": 3000, "receipt_number": receipt}
+    )
+    recorded = desk.read_one("leasing.deposit", deposit, ["user_id", "deposit_date", "received_at"])
+    assert recorded["user_id"][0] == agent.uid and recorded["deposit_date"] == today()
+    owed = agent.call(
+        "leasing.obligation",
+        "search_read",
+        [("kind", "=", "signing"), ("source_ref", "=", f"leasing.deposit,{deposit}")],
+        ["user_id", "period_date", "activity_ids"],
+    )
+    assert len(owed) == 1 and owed[0]["period_date"] == today() and owed[0]["activity_ids"]
+    # Agents see only what is expected of them, and cannot mark it done.
+    others = agent.call("leasing.obligation", "search_count", [("user_id", "!=", agent.uid)])
+    assert others == 0
+    with pytest.raises(OdooError) as forged:
+        agent.call("leasing.obligation", "write", [d["id"] for d in owed], {"state": "done"})
+    assert "can only be changed by the form's own buttons" in forged.value.message
+
+    # A signature waiting is an activity for the manager, closed by the decision.
+    trip = create(
+        agent,
+        "leasing.field.visit.plan",
+        {"line_ids": [(0, 0, {"lead_id": lead_id, "purpose": "See the warehouse"})]},
+    )
+    agent.call("leasing.field.visit.plan", "action_submit", [trip])
+    waiting = [
+        ("res_model", "=", "leasing.field.visit.plan"),
+        ("res_id", "=", trip),
+        ("user_id", "=", manager.uid),
+    ]
+    assert manager.call("mail.activity", "search_count", waiting) == 1
+    manager.call("leasing.field.visit.plan", "action_approve", [trip])
+    assert manager.call("mail.activity", "search_count", waiting) == 0

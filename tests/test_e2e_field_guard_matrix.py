@@ -64,7 +64,7 @@ POLICY = {
         "company_id date_from date_to kind",
     ),
     "leasing.compliance.check.item": (
-        "check_id compliance deadline form_ref user_id",
+        "check_id compliance deadline form_ref obligation_id user_id",
         "",
     ),
     "leasing.compliance.check.line": (
@@ -85,6 +85,10 @@ POLICY = {
             " overdue_reminded state submitted_at"
         ),
         "company_id contract_number end_note lead_id pickup_at unit_id user_id",
+    ),
+    "leasing.deposit": (
+        "deposit_date name received_at recorded_by_id user_id",
+        "amount company_id lead_id receipt_number",
     ),
     "leasing.contract.reconciliation": (
         "mismatch_count name",
@@ -126,7 +130,7 @@ POLICY = {
     ),
     "leasing.followup.plan": (
         ("compliance deadline is_complete missing_summary name overdue_reminded submitted_at"),
-        "company_id plan_date user_id",
+        "company_id no_followups plan_date user_id",
     ),
     "leasing.followup.plan.line": (
         "user_id",
@@ -212,11 +216,18 @@ POLICY = {
         "reservation_plan_id signed_lead_id state",
         "active area building code company_id floor incentive_ids rent_standard zone",
     ),
+    "leasing.obligation": (
+        (
+            "company_id deadline done_at escalated escalated_at escalated_to_ids form_ref kind"
+            " name period_date source_ref state user_id"
+        ),
+        "",
+    ),
     "leasing.visit": (
         (
-            "attribution_type credited_user_id explanation lead_id name on_behalf"
-            " received_user_id registered_by_id rotation_id state turn_id visit_datetime"
-            " visit_kind"
+            "arrived_at attribution_type credited_user_id explanation left_at lead_id name"
+            " on_behalf received_at received_user_id registered_by_id registration_id"
+            " rotation_id state turn_id visit_datetime visit_kind waiting_minutes"
         ),
         "company_id",
     ),
@@ -224,7 +235,8 @@ POLICY = {
         "",
         (
             "attribution_type company_id credited_user_id first_visit_count is_public"
-            " on_behalf received_user_id visit_count visit_date visit_kind"
+            " on_behalf received_count received_user_id visit_count visit_date visit_kind"
+            " waiting_minutes"
         ),
     ),
     "leasing.visitor.registration": (

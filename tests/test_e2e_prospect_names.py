@@ -40,6 +40,7 @@ EXPECTED = {
     "leasing.visitor.registration": DESK,
     "leasing.followup.plan.line": DESK,
     "leasing.signing.plan": DESK,
+    "leasing.deposit": DESK,
     "leasing.contract.claim": DESK,
     "leasing.contract": DESK,
     "leasing.unit": DESK,
@@ -99,6 +100,7 @@ def file_everything(login, lead, agent, phone):
         "leasing.signing.plan",
         {"lead_id": lead, "deposit_amount": 1000, "planned_signing_date": far_day()},
     )
+    create(desk, "leasing.deposit", {"lead_id": lead, "amount": 1000, "receipt_number": phone()})
     create(agent, "leasing.contract.claim", {"contract_number": phone(), "lead_id": lead})
     plan = create(
         agent,

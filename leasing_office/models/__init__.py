@@ -38,6 +38,8 @@ from . import leasing_target_plan_line
 from . import leasing_unit
 from . import leasing_visit
 from . import leasing_visitor_registration
+from . import leasing_deposit
+from . import leasing_obligation
 from . import leasing_work_plan
 from . import leasing_work_plan_line
 from . import res_config_settings

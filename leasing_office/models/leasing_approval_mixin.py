@@ -29,7 +29,7 @@ class LeasingApprovalMixin(models.AbstractModel):
 
     _name = "leasing.approval.mixin"
     _description = "Leasing Office Approval"
-    _inherit = ["leasing.guard.mixin"]
+    _inherit = ["mail.activity.mixin", "leasing.guard.mixin"]
 
     _approval_group = "leasing_office.group_leasing_manager"
     _state_transitions = {
@@ -91,6 +91,7 @@ class LeasingApprovalMixin(models.AbstractModel):
                 )
             )
         self._move_to("approval_state", "to_approve")
+        self._schedule_approver_activities()
         return True
 
     def action_approve(self):
@@ -103,6 +104,7 @@ class LeasingApprovalMixin(models.AbstractModel):
             approver_id=self.env.user.id,
             approved_at=fields.Datetime.now(),
         )
+        self._close_approver_activities()
         return True
 
     def _before_approve(self):
@@ -120,7 +122,35 @@ class LeasingApprovalMixin(models.AbstractModel):
         if comment:
             vals["approval_comment"] = comment
         self._move_to("approval_state", "rejected", **vals)
+        self._close_approver_activities()
         return True
+
+    # ------------------------------------------------------------------
+    # SIGNATURES WAITING: an activity for each person who may sign
+    # ------------------------------------------------------------------
+
+    def _get_approvers(self):
+        """Who signs: the leasing managers (not leadership) or, for leadership's forms,
+        leadership; nobody signs their own form."""
+        self.ensure_one()
+        Duty = self.env["leasing.obligation"]
+        if self._approval_group == "leasing_office.group_leasing_leader":
+            users = Duty._leaders()
+        else:
+            users = Duty._managers() or Duty._leaders()
+        return users - self.user_id
+
+    def _schedule_approver_activities(self):
+        for record in self.sudo():
+            for user in record._get_approvers():
+                record.activity_schedule(
+                    "leasing_office.mail_activity_type_leasing_approval",
+                    summary=self.env._("To approve: %(form)s", form=record.display_name),
+                    user_id=user.id,
+                )
+
+    def _close_approver_activities(self):
+        self.sudo().activity_feedback(["leasing_office.mail_activity_type_leasing_approval"])
 
     def _check_can_approve(self):
         self._check_can_decide()

@@ -90,7 +90,27 @@ class LeasingComplianceCheck(models.Model):
                         "compliance": form.compliance,
                     }
                 )
+        items += self._collect_not_started()
         return items
+
+    def _collect_not_started(self):
+        """Expected forms nobody started (and results, reviews, checks not given) count as
+        not done, next to the late and incomplete forms."""
+        Duty = self.env["leasing.obligation"].sudo()
+        company = [("company_id", "=", self.company_id.id)]
+        Duty.search(
+            [("period_date", ">=", self.date_from), ("period_date", "<=", self.date_to), *company]
+        )._evaluate()
+        duties = Duty.search(Duty._not_done_domain(self.date_from, self.date_to) + company)
+        return [
+            {
+                "obligation_id": duty.id,
+                "user_id": duty.user_id.id,
+                "deadline": duty.deadline,
+                "compliance": "late" if duty.state == "late" else "pending",
+            }
+            for duty in duties
+        ]
 
     def action_mark_checked(self):
         group = (

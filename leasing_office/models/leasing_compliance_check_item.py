@@ -12,13 +12,17 @@ class LeasingComplianceCheckItem(models.Model):
     _inherit = ["leasing.guard.mixin"]
     _order = "user_id, deadline"
     # The forms not done, as the check found them.
-    _guarded_fields = frozenset({"check_id", "form_ref", "user_id", "deadline", "compliance"})
+    _guarded_fields = frozenset(
+        {"check_id", "form_ref", "user_id", "deadline", "compliance", "obligation_id"}
+    )
     _guarded_unlink = True
 
     check_id = fields.Many2one(
         "leasing.compliance.check", required=True, ondelete="cascade", index=True
     )
-    form_ref = fields.Reference(selection="_selection_form_ref", string="Form", required=True)
+    form_ref = fields.Reference(selection="_selection_form_ref", string="Form")
+    # An expected form nobody started: there is no form, only what was expected.
+    obligation_id = fields.Many2one("leasing.obligation", string="Expected", index=True)
     user_id = fields.Many2one("res.users", string="Agent", index=True)
     deadline = fields.Datetime()
     compliance = fields.Selection(COMPLIANCE)

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class LeasingFollowupPlan(models.Model):
@@ -14,6 +15,10 @@ class LeasingFollowupPlan(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     plan_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     line_ids = fields.One2many("leasing.followup.plan.line", "plan_id", string="Follow-ups")
+    no_followups = fields.Boolean(
+        string="No Follow-ups Today",
+        help="Nothing to plan today: submitted as such, the plan is complete without lines.",
+    )
 
     _user_date_uniq = models.UniqueIndex(
         "(user_id, plan_date)", "Each agent has one follow-up plan per day."
@@ -50,12 +55,22 @@ class LeasingFollowupPlan(models.Model):
         for plan in self:
             plan.deadline = self._end_of_day(plan.plan_date)
 
-    @api.depends("line_ids", "line_ids.purpose")
+    @api.depends("line_ids", "line_ids.purpose", "no_followups")
     def _compute_is_complete(self):
         return super()._compute_is_complete()
 
+    @api.constrains("no_followups", "line_ids")
+    def _check_no_followups(self):
+        for plan in self:
+            if plan.no_followups and plan.line_ids:
+                raise ValidationError(
+                    self.env._('A plan with follow-ups cannot say "no follow-ups today".')
+                )
+
     def _get_missing_fields(self):
         missing = super()._get_missing_fields()
+        if self.no_followups:
+            return missing
         if not self.line_ids:
             missing.append(self.env._("at least one follow-up"))
         elif not all(self.line_ids.mapped("purpose")):

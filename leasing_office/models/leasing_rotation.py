@@ -26,6 +26,7 @@ class LeasingRotation(models.Model):
     )
     line_ids = fields.One2many("leasing.rotation.line", "rotation_id", string="Agents on Duty")
     turn_ids = fields.One2many("leasing.rotation.turn", "rotation_id", string="Turn Log")
+    visit_ids = fields.One2many("leasing.visit", "rotation_id", string="Reception")
     last_line_id = fields.Many2one(
         "leasing.rotation.line",
         string="Last Regular Turn",

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
 
 from . import office_clock
 from .crm_lead import ATTRIBUTION_TYPES
@@ -65,14 +66,23 @@ class LeasingVisit(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     can_undo = fields.Boolean(compute="_compute_can_undo")
+    # Reception times, stamped by the server (front desk's clicks), never typed.
+    arrived_at = fields.Datetime(readonly=True)
+    received_at = fields.Datetime(readonly=True)
+    left_at = fields.Datetime(readonly=True)
+    waiting_minutes = fields.Integer(
+        string="Waiting (minutes)",
+        compute="_compute_waiting_minutes",
+        store=True,
+        readonly=True,
+        aggregator="avg",
+        help="From arrival to the moment an agent received the prospect.",
+    )
+    registration_id = fields.Many2one(
+        "leasing.visitor.registration", string="Visitor Registration", readonly=True
+    )
 
     _lead_datetime_idx = models.Index("(lead_id, visit_datetime)")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        visits = super().create(vals_list)
-        visits._announce()
-        return visits
 
     @api.depends("lead_id", "visit_datetime", "company_id.partner_id.tz")
     def _compute_name(self):
@@ -82,6 +92,22 @@ class LeasingVisit(models.Model):
                 self.env, visit.visit_datetime, visit.company_id
             )
             visit.name = f"{visit.lead_id.display_name} · {moment or ''}"
+
+    @api.depends("arrived_at", "received_at")
+    def _compute_waiting_minutes(self):
+        for visit in self:
+            waited = visit.received_at and visit.arrived_at and visit.received_at - visit.arrived_at
+            visit.waiting_minutes = int(waited.total_seconds() // 60) if waited else 0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._gate_is_open():
+            # Arrival is stamped at registration, by the server.
+            for vals in vals_list:
+                vals.setdefault("arrived_at", vals.get("visit_datetime") or fields.Datetime.now())
+        visits = super().create(vals_list)
+        visits._announce()
+        return visits
 
     def _compute_can_undo(self):
         for visit in self:
@@ -196,4 +222,64 @@ class LeasingVisit(models.Model):
             "attribution": labels.get(self.attribution_type, ""),
             "state": self.state,
             "can_undo": self.can_undo,
+        }
+
+    # ------------------------------------------------------------------
+    # RECEPTION TIMES
+    # ------------------------------------------------------------------
+
+    def _check_reception_click(self, stamp, allow_credited):
+        self.ensure_one()
+        user = self.env.user
+        allowed = user.has_group("leasing_office.group_leasing_frontdesk") or (
+            allow_credited and user in (self.credited_user_id | self.received_user_id)
+        )
+        if not allowed:
+            raise UserError(
+                self.env._("Only front desk (or the agent receiving) stamps reception times.")
+            )
+        self.check_access("read")
+        if self.state != "done":
+            raise UserError(self.env._("This registration was undone."))
+        if self[stamp]:
+            raise UserError(
+                self.env._(
+                    "%(time)s is already stamped on this visit.",
+                    time=self._fields[stamp].get_description(self.env)["string"],
+                )
+            )
+
+    def action_mark_received(self):
+        """One click: the agent received the prospect now; the waiting time is kept."""
+        self.ensure_one()
+        self._check_reception_click("received_at", allow_credited=True)
+        if self.left_at:
+            raise UserError(self.env._("The prospect already left."))
+        self._write_guarded({"received_at": fields.Datetime.now()})
+        return True
+
+    def action_mark_left(self):
+        """One click: the prospect left; the visitor registration is now owed."""
+        self.ensure_one()
+        self._check_reception_click("left_at", allow_credited=False)
+        now = fields.Datetime.now()
+        self._write_guarded({"left_at": now})
+        registration = self.env["leasing.visitor.registration"]._create_guarded(
+            [self._prepare_registration_vals()]
+        )
+        self._write_guarded({"registration_id": registration.id})
+        self.env["leasing.obligation"]._create_for_form("registration", registration, self)
+        return True
+
+    def _prepare_registration_vals(self):
+        """The registration in draft for the credited agent (the receiver for the public pool)."""
+        self.ensure_one()
+        lead = self.lead_id.sudo()
+        return {
+            "visit_id": self.id,
+            "lead_id": lead.id,
+            "user_id": (self.credited_user_id or self.received_user_id).id,
+            "visit_end": self.left_at,
+            "needs": html2plaintext(lead.description or "") or False,
+            "company_id": self.company_id.id,
         }

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from . import office_clock
+from . import office_clock, vals_check
 
 DEFAULT_REGISTRATION_MINUTES = 30
 
@@ -30,6 +30,27 @@ class LeasingVisitorRegistration(models.Model):
     def _compute_name(self):
         for form in self:
             form.name = f"{form.lead_id.display_name or ''} · {form.visit_end or ''}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._gate_is_open():
+            for vals in vals_list:
+                self._align_visit_end(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # The times that decide the deadline come from the visit front desk stamped.
+        if not self._gate_is_open() and self.filtered("visit_id"):
+            self._check_guarded_vals({"visit_end", "visit_id"}.intersection(vals))
+        return super().write(vals)
+
+    @api.model
+    def _align_visit_end(self, vals):
+        """A registration of a visit front desk marked left is due from that moment."""
+        visit = self.env["leasing.visit"].browse(vals_check.record_id(self, vals, "visit_id"))
+        left_at = visit.exists() and visit.sudo().left_at
+        if left_at:
+            vals["visit_end"] = left_at
 
     @api.depends("visit_end")
     def _compute_deadline(self):

@@ -29,6 +29,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="leasing_office.log_hour",
         default=10.0,
     )
+    leasing_escalate_hours = fields.Float(
+        string="Escalate Overdue Forms After",
+        config_parameter="leasing_office.escalate_hours",
+        default=2.0,
+        help="A form overdue this long goes to the owner's superior (agent to manager, manager "
+        "to leadership).",
+    )
     leasing_call_start = fields.Float(
         string="Call Window Start", config_parameter="leasing_office.call_start", default=9.5
     )

@@ -26,3 +26,4 @@ from . import test_matching_raw_input
 from . import test_bad_input_types
 from . import test_rotation_board
 from . import test_office_days
+from . import test_office_discipline

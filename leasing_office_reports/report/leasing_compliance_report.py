@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.leasing_office.models.leasing_form_mixin import COMPLIANCE
+from odoo.addons.leasing_office.models.leasing_obligation import FORM_KINDS
 
 # Table and label of each form, in the order the office lists them.
 FORM_TABLES = [
@@ -30,6 +31,10 @@ class LeasingComplianceReport(models.Model):
             ("claim", "Contract Claim"),
             ("field_plan", "Field-visit Plan"),
             ("field_log", "Field-visit Log"),
+            ("followup_result", "Follow-up Result"),
+            ("log_review", "Field-visit Log Review"),
+            ("weekly_check", "Weekly Check"),
+            ("monthly_check", "Monthly Check"),
         ],
         readonly=True,
     )
@@ -52,6 +57,7 @@ class LeasingComplianceReport(models.Model):
             )
             for table, label in FORM_TABLES
         ]
+        parts.append(self._expected_part())
         return SQL(
             """
             SELECT ROW_NUMBER() OVER (ORDER BY forms.form_type, forms.form_id) AS id,
@@ -67,4 +73,17 @@ class LeasingComplianceReport(models.Model):
             # tests), not the database's NOW(), which is the start of the transaction.
             fields.Datetime.now(),
             SQL(" UNION ALL ").join(parts),
+        )
+
+    def _expected_part(self):
+        """Expected forms nobody started, and results, reviews and checks owed: counted
+        next to the forms (a started form counts itself, in its own part)."""
+        return SQL(
+            """SELECT o.kind AS form_type, -o.id AS form_id, o.user_id, o.deadline,
+                      CASE o.state WHEN 'done' THEN 'on_time' WHEN 'late' THEN 'late'
+                           ELSE 'pending' END AS compliance,
+                      o.company_id
+                 FROM leasing_obligation o
+                WHERE o.form_ref IS NULL OR o.kind NOT IN %s""",
+            FORM_KINDS,
         )

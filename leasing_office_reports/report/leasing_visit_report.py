@@ -33,8 +33,12 @@ VISIT_FIELDS = frozenset(
         "visit_kind",
         "on_behalf",
         "company_id",
+        "arrived_at",
+        "received_at",
     }
 )
+# What a row sums, in this order: visits, first visits, visits received, minutes waited.
+MEASURES = ("visit_count", "first_visit_count", "received_count", "waiting_minutes")
 
 
 class LeasingVisitReport(models.Model):
@@ -67,6 +71,14 @@ class LeasingVisitReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     visit_count = fields.Integer(string="Visits", readonly=True, aggregator="sum")
     first_visit_count = fields.Integer(string="First Visits", readonly=True, aggregator="sum")
+    # Reception: visits an agent received, and the minutes they waited in total.
+    received_count = fields.Integer(string="Received", readonly=True, aggregator="sum")
+    waiting_minutes = fields.Integer(
+        string="Waiting (minutes)",
+        readonly=True,
+        aggregator="sum",
+        help="Minutes from arrival to reception, summed; divide by Received for the average.",
+    )
 
     _dimensions_uniq = models.UniqueIndex(f"({KEY.code})")
 
@@ -95,7 +107,10 @@ class LeasingVisitReport(models.Model):
                    v.credited_user_id, v.received_user_id, v.attribution_type, v.visit_kind,
                    COALESCE(v.on_behalf, FALSE) AS on_behalf, v.company_id,
                    COUNT(*) AS visit_count,
-                   COUNT(*) FILTER (WHERE v.visit_kind = 'first') AS first_visit_count
+                   COUNT(*) FILTER (WHERE v.visit_kind = 'first') AS first_visit_count,
+                   COUNT(*) FILTER (WHERE v.received_at IS NOT NULL) AS received_count,
+                   COALESCE(SUM(v.waiting_minutes) FILTER (WHERE v.received_at IS NOT NULL), 0)
+                       AS waiting_minutes
               FROM leasing_visit v
               JOIN res_company c ON c.id = v.company_id
               JOIN res_partner p ON p.id = c.partner_id
@@ -115,12 +130,13 @@ class LeasingVisitReport(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                INSERT INTO %(table)s (%(dims)s, is_public, visit_count, first_visit_count)
-                SELECT %(dims)s, credited_user_id IS NULL, visit_count, first_visit_count
+                INSERT INTO %(table)s (%(dims)s, is_public, %(measures)s)
+                SELECT %(dims)s, credited_user_id IS NULL, %(measures)s
                   FROM (%(expected)s) expected
                 """,
                 table=SQL.identifier(self._table),
                 dims=SQL(", ").join(SQL.identifier(name) for name in DIMENSIONS),
+                measures=SQL(", ").join(SQL.identifier(name) for name in MEASURES),
                 expected=self._expected_counts_query(),
             )
         )
@@ -152,11 +168,17 @@ class LeasingVisitReport(models.Model):
                        COALESCE(e.visit_count, 0) AS expected,
                        COALESCE(s.visit_count, 0) AS stored,
                        COALESCE(e.first_visit_count, 0) AS expected_first,
-                       COALESCE(s.first_visit_count, 0) AS stored_first
+                       COALESCE(s.first_visit_count, 0) AS stored_first,
+                       COALESCE(e.received_count, 0) AS expected_received,
+                       COALESCE(s.received_count, 0) AS stored_received,
+                       COALESCE(e.waiting_minutes, 0) AS expected_waiting,
+                       COALESCE(s.waiting_minutes, 0) AS stored_waiting
                   FROM (%(expected)s) e
              FULL JOIN %(table)s s ON %(same_key)s
                  WHERE e.visit_count IS DISTINCT FROM s.visit_count
                     OR e.first_visit_count IS DISTINCT FROM s.first_visit_count
+                    OR COALESCE(e.received_count, 0) <> COALESCE(s.received_count, 0)
+                    OR COALESCE(e.waiting_minutes, 0) <> COALESCE(s.waiting_minutes, 0)
               ORDER BY 1, 2, 3
                 """,
                 dims=SQL(", ").join(
@@ -198,43 +220,58 @@ class LeasingVisitReport(models.Model):
 
     @api.model
     def _visit_contributions(self, visits, sign):
-        """{row key: [visits, first visits]} these visits add (``sign`` = 1) or take (-1)."""
-        counts = defaultdict(lambda: [0, 0])
+        """{row key: [one figure per MEASURES]} these visits add (``sign`` = 1) or take (-1)."""
+        counts = defaultdict(lambda: [0] * len(MEASURES))
         for visit in visits:
             key = self._visit_key(visit)
             if key:
-                counts[key][0] += sign
-                counts[key][1] += sign * int(visit.visit_kind == "first")
+                received = bool(visit.received_at)
+                figures = (
+                    1,
+                    int(visit.visit_kind == "first"),
+                    int(received),
+                    (visit.waiting_minutes or 0) if received else 0,
+                )
+                counts[key] = [
+                    total + sign * value for total, value in zip(counts[key], figures, strict=True)
+                ]
         return counts
 
     @api.model
     def _apply_counts(self, *contributions):
         """Add the summed contributions to their rows; a row counting nothing is removed."""
-        total = defaultdict(lambda: [0, 0])
+        total = defaultdict(lambda: [0] * len(MEASURES))
         for counts in contributions:
-            for key, (visits, first) in counts.items():
-                total[key][0] += visits
-                total[key][1] += first
+            for key, figures in counts.items():
+                total[key] = [a + b for a, b in zip(total[key], figures, strict=True)]
         changed = False
-        for key, (visits, first) in sorted(total.items(), key=repr):
-            if not (visits or first):
+        for key, figures in sorted(total.items(), key=repr):
+            if not any(figures):
                 continue
             changed = True
             visit_date, credited, received, kind, visit_kind, behalf, company = key
             self.env.cr.execute(
                 SQL(
                     """
-                    INSERT INTO %(table)s (%(dims)s, is_public, visit_count, first_visit_count)
+                    INSERT INTO %(table)s (%(dims)s, is_public, %(measures)s)
                     VALUES (%(date)s, %(credited)s, %(received)s, %(kind)s, %(visit_kind)s,
-                            %(behalf)s, %(company)s, %(public)s, %(count)s, %(first)s)
-                    ON CONFLICT (%(key)s) DO UPDATE
-                       SET visit_count = %(table)s.visit_count + EXCLUDED.visit_count,
-                           first_visit_count = %(table)s.first_visit_count
-                                               + EXCLUDED.first_visit_count
-                    RETURNING id, visit_count, first_visit_count
+                            %(behalf)s, %(company)s, %(public)s, %(figures)s)
+                    ON CONFLICT (%(key)s) DO UPDATE SET %(sums)s
+                    RETURNING id, %(measures)s
                     """,
                     table=SQL.identifier(self._table),
                     dims=SQL(", ").join(SQL.identifier(name) for name in DIMENSIONS),
+                    measures=SQL(", ").join(SQL.identifier(name) for name in MEASURES),
+                    sums=SQL(", ").join(
+                        SQL(
+                            "%s = COALESCE(%s.%s, 0) + EXCLUDED.%s",
+                            SQL.identifier(name),
+                            SQL.identifier(self._table),
+                            SQL.identifier(name),
+                            SQL.identifier(name),
+                        )
+                        for name in MEASURES
+                    ),
                     key=KEY,
                     date=visit_date,
                     credited=credited,
@@ -244,12 +281,11 @@ class LeasingVisitReport(models.Model):
                     behalf=behalf,
                     company=company,
                     public=not credited,
-                    count=visits,
-                    first=first,
+                    figures=SQL(", ").join(SQL("%s", value) for value in figures),
                 )
             )
-            row_id, row_visits, row_first = self.env.cr.fetchone()
-            if not (row_visits or row_first):
+            row_id, *row_figures = self.env.cr.fetchone()
+            if not any(row_figures):
                 self.env.cr.execute(
                     SQL("DELETE FROM %s WHERE id = %s", SQL.identifier(self._table), row_id)
                 )

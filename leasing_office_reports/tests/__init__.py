@@ -7,3 +7,4 @@ from . import test_office_days
 from . import test_visit_counts
 from . import test_landing_pages
 from . import test_funnel_first_visit_index
+from . import test_visit_waiting_time

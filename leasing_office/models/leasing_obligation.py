@@ -1,0 +1,412 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from . import office_clock
+
+OBLIGATION_KINDS = [
+    ("registration", "Visitor Registration"),
+    ("followup", "Follow-up Plan"),
+    ("followup_result", "Follow-up Result"),
+    ("signing", "Contract-signing Plan"),
+    ("field_log", "Field-visit Log"),
+    ("log_review", "Field-visit Log Review"),
+    ("weekly_check", "Weekly Check"),
+    ("monthly_check", "Monthly Check"),
+]
+OBLIGATION_STATES = [
+    ("pending", "Due"),
+    ("done", "Done"),
+    ("late", "Late or Incomplete"),
+    ("not_done", "Not Done"),
+]
+# Kinds fulfilled by one of the office's forms: once started, the form itself is counted.
+FORM_KINDS = ("registration", "followup", "signing", "field_log")
+DEFAULT_ESCALATE_HOURS = 2.0
+ACTIVITY_DUE = "leasing_office.mail_activity_type_leasing_obligation"
+ACTIVITY_ESCALATED = "leasing_office.mail_activity_type_leasing_escalation"
+
+
+class LeasingObligation(models.Model):
+    """Something the office's rules expect of someone by a deadline, whether or not started.
+
+    Events (a prospect leaving, a deposit) and the daily routine create obligations; the
+    form that fulfils one is found when it is started. An obligation nobody fulfilled by
+    its deadline counts as not done, reminds its owner and, once overdue for the
+    configured time, escalates to the owner's superior (agent → manager → leadership).
+    """
+
+    _name = "leasing.obligation"
+    _description = "Expected Form"
+    _inherit = ["mail.thread", "mail.activity.mixin", "leasing.guard.mixin"]
+    _order = "deadline desc, id desc"
+    _guarded_unlink = True
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=True)
+    kind = fields.Selection(OBLIGATION_KINDS, required=True, readonly=True, index=True)
+    user_id = fields.Many2one("res.users", string="Owner", required=True, readonly=True, index=True)
+    period_date = fields.Date(string="Office Day", required=True, readonly=True, index=True)
+    deadline = fields.Datetime(required=True, readonly=True, index=True)
+    source_ref = fields.Reference(
+        selection="_selection_refs", string="Because of", readonly=True, index=True
+    )
+    form_ref = fields.Reference(selection="_selection_refs", string="Form", readonly=True)
+    state = fields.Selection(
+        OBLIGATION_STATES, default="pending", required=True, readonly=True, index=True
+    )
+    done_at = fields.Datetime(string="Done On", readonly=True)
+    escalated = fields.Boolean(readonly=True, index=True)
+    escalated_at = fields.Datetime(string="Escalated On", readonly=True)
+    escalated_to_ids = fields.Many2many("res.users", readonly=True)
+    # Set by ``_expect`` from the event (no default: a default would let a create through).
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+
+    @api.model
+    def _selection_refs(self):
+        models_ = (
+            "leasing.visit",
+            "leasing.visitor.registration",
+            "leasing.followup.plan",
+            "leasing.followup.plan.line",
+            "leasing.deposit",
+            "leasing.signing.plan",
+            "leasing.field.visit.plan",
+            "leasing.field.visit.log",
+            "leasing.compliance.check",
+        )
+        return [(model, self.env[model]._description) for model in models_]
+
+    @api.depends("kind", "user_id", "period_date")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for duty in self:
+            duty.name = f"{labels.get(duty.kind, '')} · {duty.user_id.name} · {duty.period_date}"
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for duty in self:
+            duty.is_overdue = duty.state in ("pending", "not_done") and duty.deadline < now
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on Overdue."))
+        domain = [
+            ("state", "in", ("pending", "not_done")),
+            ("deadline", "<", fields.Datetime.now()),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    # ------------------------------------------------------------------
+    # CREATION (system only)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _expect(self, kind, user, day, deadline, source=None, form=None):
+        """The obligation of ``user`` (created once, with its owner's activity)."""
+        source_ref = source and f"{source._name},{source.id}"
+        existing = self.sudo().search(
+            [
+                ("kind", "=", kind),
+                ("user_id", "=", user.id),
+                ("period_date", "=", day),
+                ("source_ref", "=", source_ref or False),
+            ],
+            limit=1,
+        )
+        if existing:
+            return existing
+        duty = self._create_guarded(
+            [
+                {
+                    "kind": kind,
+                    "user_id": user.id,
+                    "period_date": day,
+                    "deadline": deadline,
+                    "source_ref": source_ref or False,
+                    "form_ref": form and f"{form._name},{form.id}",
+                    "company_id": source.company_id.id
+                    if source and "company_id" in source._fields
+                    else self.env.company.id,
+                }
+            ]
+        )
+        if not form:  # a form already started carries its own reminder
+            duty._remind(ACTIVITY_DUE, user, self.env._("Due: %(what)s", what=duty._kind_label()))
+        return duty
+
+    @api.model
+    def _create_for_form(self, kind, form, source):
+        tz = form._office_tz()
+        return self._expect(
+            kind,
+            form.user_id,
+            office_clock.local_date(form.deadline, tz),
+            form.deadline,
+            source,
+            form,
+        )
+
+    def _kind_label(self):
+        return dict(self._fields["kind"]._description_selection(self.env)).get(self.kind)
+
+    def _remind(self, activity_xmlid, user, summary):
+        tz = self.env.company.partner_id.tz or office_clock.DEFAULT_TZ
+        for duty in self.sudo():
+            duty.activity_schedule(
+                activity_xmlid,
+                date_deadline=office_clock.local_date(duty.deadline, tz),
+                summary=summary,
+                user_id=user.id,
+            )
+
+    # ------------------------------------------------------------------
+    # FULFILMENT
+    # ------------------------------------------------------------------
+
+    def _find_form(self):
+        """The record that fulfils this obligation, once someone started it."""
+        self.ensure_one()
+        source = self.source_ref
+        if self.form_ref:
+            return self.form_ref
+        if self.kind == "followup":
+            return self.env["leasing.followup.plan"].search(
+                [("user_id", "=", self.user_id.id), ("plan_date", "=", self.period_date)], limit=1
+            )
+        if self.kind == "signing" and source:
+            return source._find_signing_plan()
+        if self.kind == "field_log" and source:
+            return source.log_ids[:1]
+        if self.kind in ("followup_result", "log_review"):
+            return source
+        if self.kind in ("weekly_check", "monthly_check"):
+            return self._find_check()
+        return None
+
+    def _find_check(self):
+        day = self.period_date
+        if self.kind == "weekly_check":
+            kind, date_from = "weekly", day - timedelta(days=7)
+        else:
+            kind, date_from = "monthly", (day.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return self.env["leasing.compliance.check"].search(
+            [("kind", "=", kind), ("date_from", "=", date_from), ("checked_at", "!=", False)],
+            limit=1,
+        )
+
+    def _fulfilment(self, form):
+        """(done_at, on time and complete) of the record that fulfils it, or (False, False)."""
+        if not form:
+            return False, False
+        if self.kind == "followup_result":
+            done = bool(form.result)
+            return (form.write_date if done else False), done
+        if self.kind == "log_review":
+            decided = form.approval_state in ("approved", "rejected")
+            return (form.approved_at if decided else False), decided
+        if self.kind in ("weekly_check", "monthly_check"):
+            return form.checked_at, True
+        return form.submitted_at, form.compliance == "on_time"
+
+    def _evaluate(self):
+        """Bring the state up to date; an owner whose item just went overdue is reminded."""
+        now = fields.Datetime.now()
+        for duty in self.sudo().filtered(lambda d: d.state in ("pending", "not_done")):
+            form = duty._find_form()
+            vals = {}
+            if form and not duty.form_ref and duty.kind in FORM_KINDS:
+                vals["form_ref"] = f"{form._name},{form.id}"
+            done_at, complete = duty._fulfilment(form)
+            if done_at:
+                on_time = complete and done_at <= duty.deadline
+                vals.update(state="done" if on_time else "late", done_at=done_at)
+            elif duty.deadline < now and duty.state == "pending":
+                vals["state"] = "not_done"
+            if vals:
+                duty._write_guarded(vals)
+            if vals.get("state") == "not_done":
+                duty._remind(
+                    ACTIVITY_DUE,
+                    duty.user_id,
+                    self.env._("Overdue: %(what)s", what=duty._kind_label()),
+                )
+            elif duty.state in ("done", "late"):
+                duty.activity_ids.action_feedback()
+        return True
+
+    # ------------------------------------------------------------------
+    # THE DAILY ROUTINE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_generate(self):
+        """Expect today's forms of the routine (idempotent: runs hourly)."""
+        Form = self.env["leasing.followup.plan"]
+        today = office_clock.office_today(self.env)
+        self._expect_followup_plans(today, Form._end_of_day(today))
+        self._expect_followup_results(today)
+        self._expect_field_logs()
+        self._expect_log_reviews(today)
+        if today.weekday() == 0:
+            for user in self._managers():
+                self._expect("weekly_check", user, today, Form._end_of_day(today))
+        if today.day == 3:
+            for user in self._leaders():
+                self._expect("monthly_check", user, today, Form._end_of_day(today))
+        return True
+
+    @api.model
+    def _expect_followup_plans(self, day, deadline):
+        """Every agent on duty that day owes a follow-up plan (or "no follow-ups today")."""
+        rotation = (
+            self.env["leasing.rotation"]
+            .sudo()
+            .search([("date", "=", day), ("company_id", "=", self.env.company.id)], limit=1)
+        )
+        for line in rotation.line_ids.filtered(lambda line: line.status != "leave"):
+            self._expect("followup", line.user_id, day, deadline)
+
+    @api.model
+    def _expect_followup_results(self, today):
+        """A planned follow-up whose day came owes a result by the end of that day."""
+        Form = self.env["leasing.followup.plan"]
+        # Hourly: yesterday and today suffice, and history from before the office used
+        # this never turns into a flood of escalations.
+        lines = (
+            self.env["leasing.followup.plan.line"]
+            .sudo()
+            .search(
+                [
+                    ("planned_date", "<=", today),
+                    ("planned_date", ">=", today - timedelta(days=1)),
+                    ("result", "=", False),
+                ]
+            )
+        )
+        for line in lines:
+            day = line.planned_date
+            self._expect("followup_result", line.user_id, day, Form._end_of_day(day), line)
+
+    @api.model
+    def _expect_field_logs(self):
+        """An approved field-visit plan owes its log by the next morning."""
+        since = fields.Datetime.now() - timedelta(days=2)
+        plans = (
+            self.env["leasing.field.visit.plan"]
+            .sudo()
+            .search([("approval_state", "=", "approved"), ("departure", ">=", since)])
+        )
+        Log = self.env["leasing.field.visit.log"]
+        hour, minute = office_clock.hours_to_hm(Log._office_param("log_hour", 10.0))
+        tz = Log._office_tz()
+        for plan in plans:
+            deadline = office_clock.next_morning(plan.departure, hour, minute, tz)
+            day = office_clock.local_date(plan.departure, tz)
+            self._expect("field_log", plan.user_id, day, deadline, plan)
+
+    @api.model
+    def _expect_log_reviews(self, today):
+        """The manager owes a review of each submitted log by the end of the next day."""
+        Form = self.env["leasing.followup.plan"]
+        logs = (
+            self.env["leasing.field.visit.log"]
+            .sudo()
+            .search([("approval_state", "=", "to_approve")])
+        )
+        tz = Form._office_tz()
+        for log in logs:
+            day = office_clock.local_date(log.submitted_at, tz) if log.submitted_at else today
+            due = Form._end_of_day(day + timedelta(days=1))
+            for user in self._managers():
+                if user != log.user_id:
+                    self._expect("log_review", user, day, due, log)
+
+    @api.model
+    def _managers(self):
+        """The leasing managers who are not leadership."""
+        leaders = self._leaders()
+        group = self.env.ref("leasing_office.group_leasing_manager").sudo()
+        return group.all_user_ids.filtered(
+            lambda u: u.active and u not in leaders and self.env.company in u.company_ids
+        )
+
+    @api.model
+    def _leaders(self):
+        group = self.env.ref("leasing_office.group_leasing_leader").sudo()
+        return group.all_user_ids.filtered(lambda u: u.active and self.env.company in u.company_ids)
+
+    # ------------------------------------------------------------------
+    # ESCALATION
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _superiors_of(self, user):
+        """Agent → the managers; manager → leadership; leadership has none."""
+        if user.has_group("leasing_office.group_leasing_leader"):
+            return self.env["res.users"]
+        if user.has_group("leasing_office.group_leasing_manager"):
+            return self._leaders()
+        return self._managers() or self._leaders()
+
+    @api.model
+    def _escalate_after(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("leasing_office.escalate_hours")
+        return timedelta(hours=float(value) if value else DEFAULT_ESCALATE_HOURS)
+
+    def _escalate(self):
+        now = fields.Datetime.now()
+        for duty in self.sudo():
+            superiors = self._superiors_of(duty.user_id)
+            summary = self.env._(
+                "Escalated: %(what)s of %(owner)s overdue since %(deadline)s",
+                what=duty._kind_label(),
+                owner=duty.user_id.name,
+                deadline=fields.Datetime.to_string(duty.deadline),
+            )
+            for superior in superiors:
+                duty.activity_schedule(
+                    ACTIVITY_ESCALATED,
+                    date_deadline=fields.Date.context_today(duty),
+                    summary=summary,
+                    user_id=superior.id,
+                )
+            duty._write_guarded(
+                {
+                    "escalated": True,
+                    "escalated_at": now,
+                    "escalated_to_ids": [fields.Command.set(superiors.ids)],
+                }
+            )
+            duty.message_post(body=summary)
+
+    @api.model
+    def _cron_escalate(self):
+        """Hourly: update every open item, then escalate those overdue for too long."""
+        open_items = self.sudo().search([("state", "in", ("pending", "not_done"))])
+        open_items._evaluate()
+        limit = fields.Datetime.now() - self._escalate_after()
+        overdue = open_items.filtered(
+            lambda d: d.state == "not_done" and not d.escalated and d.deadline <= limit
+        )
+        overdue._escalate()
+        return True
+
+    # ------------------------------------------------------------------
+    # COMPLIANCE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _not_done_domain(self, date_from, date_to):
+        """Not done in the period, leaving out started forms (the forms count themselves)."""
+        return [
+            ("period_date", ">=", date_from),
+            ("period_date", "<=", date_to),
+            ("state", "in", ("not_done", "late")),
+            "|",
+            ("kind", "not in", FORM_KINDS),
+            ("form_ref", "=", False),
+        ]
