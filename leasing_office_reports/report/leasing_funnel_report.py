@@ -10,7 +10,8 @@ FIRST_VISIT_INDEX = "leasing_visit_funnel_first_visit_idx"
 class LeasingFunnelReport(models.Model):
     """One row per prospect: first visit → follow-up → deposit → signed, with the days between.
 
-    The first visit's day is the office's (the visit's company's timezone, else Asia/Shanghai).
+    The first visit's day is the office's (the prospect's company's timezone, else
+    Asia/Shanghai), taken from the earliest done visit, which the partial index below serves.
     """
 
     _name = "leasing.funnel.report"
@@ -39,7 +40,8 @@ class LeasingFunnelReport(models.Model):
     days_to_sign = fields.Float(string="Days to Signing", readonly=True, aggregator="avg")
 
     def init(self):
-        # Each prospect's first visit, MIN(visit_datetime) of its done visits, read from this
+        # Each prospect's first visit, MIN(visit_datetime) of its done visits (turned into the
+        # office's day only after the minimum, so the grouping stays on the index), read from this
         # index alone: at a million visits the funnel no longer fetches every visit row.
         create_index(
             self.env.cr,
@@ -67,15 +69,13 @@ class LeasingFunnelReport(models.Model):
                    sp.first_deposit - fv.first_visit AS days_to_deposit,
                    c.first_signed - fv.first_visit AS days_to_sign
               FROM crm_lead l
-              JOIN (SELECT v.lead_id,
-                           MIN((v.visit_datetime AT TIME ZONE 'UTC'
-                                AT TIME ZONE COALESCE(p.tz, %s))::date) AS first_visit
-                      FROM leasing_visit v
-                      JOIN res_company vc ON vc.id = v.company_id
-                      JOIN res_partner p ON p.id = vc.partner_id
-                     WHERE v.state = 'done'
-                  GROUP BY v.lead_id) fv
-                ON fv.lead_id = l.id
+              JOIN (SELECT lead_id, MIN(visit_datetime) AS first_visit_at
+                      FROM leasing_visit WHERE state = 'done' GROUP BY lead_id) fa
+                ON fa.lead_id = l.id
+         LEFT JOIN res_company lc ON lc.id = l.company_id
+         LEFT JOIN res_partner lp ON lp.id = lc.partner_id
+        CROSS JOIN LATERAL (SELECT (fa.first_visit_at AT TIME ZONE 'UTC'
+                                    AT TIME ZONE COALESCE(lp.tz, %s))::date AS first_visit) fv
          LEFT JOIN (SELECT lead_id, MIN(planned_date) AS first_followup
                       FROM leasing_followup_plan_line GROUP BY lead_id) fu
                 ON fu.lead_id = l.id

@@ -21,12 +21,12 @@ class TestFunnelFirstVisitIndex(TransactionCase):
         """The funnel's own first-visit grouping matches the partial index (at volume, with
         the table vacuumed, PostgreSQL reads it by an index-only scan)."""
         funnel = self.env["leasing.funnel.report"]._table_query
-        self.assertIn("MIN(visit_datetime)::date AS first_visit", funnel.code)
+        self.assertIn("MIN(visit_datetime) AS first_visit_at", funnel.code)
         self.env.cr.execute("SET LOCAL enable_seqscan = off")
         self.env.cr.execute("SET LOCAL enable_bitmapscan = off")
         self.env.cr.execute(
             SQL(
-                "EXPLAIN SELECT lead_id, MIN(visit_datetime)::date AS first_visit "
+                "EXPLAIN SELECT lead_id, MIN(visit_datetime) AS first_visit_at "
                 "FROM leasing_visit WHERE state = 'done' GROUP BY lead_id"
             )
         )
