@@ -157,7 +157,7 @@ POLICY = {
         "attendee_ids company_id date manager_id notices recorder_id work_assigned",
     ),
     "leasing.rotation": (
-        "last_line_id registration_count",
+        "last_line_id registration_count start_after_line_id",
         "company_id date",
     ),
     "leasing.rotation.line": (
@@ -205,7 +205,10 @@ POLICY = {
     ),
     "leasing.turn.report": (
         "",
-        "company_id date kind makeup_count rotation_id skip_count turn_count user_id",
+        (
+            "company_id date first_turn_count kind makeup_count rotation_id skip_count"
+            " turn_count user_id"
+        ),
     ),
     "leasing.unit": (
         "reservation_plan_id signed_lead_id state",
