@@ -63,6 +63,10 @@ POLICY = {
         "checked_at checked_by_id name",
         "company_id date_from date_to kind",
     ),
+    "leasing.compliance.check.call": (
+        "called check_id date target user_id",
+        "",
+    ),
     "leasing.compliance.check.item": (
         "check_id compliance deadline form_ref user_id",
         "",
@@ -202,6 +206,10 @@ POLICY = {
             "actual_contracts company_id completion_rate date_from date_to is_department"
             " period_type plan_id target_contracts user_id"
         ),
+    ),
+    "leasing.call.report": (
+        "",
+        "called_count company_id date short_day_count shortfall_count target_count user_id",
     ),
     "leasing.turn.report": (
         "",

@@ -25,3 +25,4 @@ from . import test_acting_on_unseen
 from . import test_matching_raw_input
 from . import test_bad_input_types
 from . import test_rotation_across_days
+from . import test_call_target

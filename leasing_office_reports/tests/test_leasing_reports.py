@@ -166,6 +166,7 @@ class TestLeasingReports(LeasingTargetsCase):
                 "Signed Contracts",
                 "Targets",
                 "Compliance",
+                "Calls",
                 "Notable Items",
             ],
         )
