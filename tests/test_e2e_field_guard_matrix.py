@@ -51,7 +51,8 @@ POLICY = {
     "leasing.commission.statement": (
         (
             "amount approval_state approved_at approver_id completion_rate contract_count"
-            " contract_ids factor name reviewed_at reviewed_by_id target_contracts"
+            " contract_ids factor inaccurate_count inaccurate_deduction name reviewed_at"
+            " reviewed_by_id target_contracts"
         ),
         "approval_comment company_id kind month user_id",
     ),
@@ -71,6 +72,10 @@ POLICY = {
         "check_id compliance deadline form_ref user_id",
         "",
     ),
+    "leasing.compliance.check.meeting": (
+        "check_id date duty_user_id",
+        "",
+    ),
     "leasing.compliance.check.line": (
         "",
         "check_id findings user_id",
@@ -87,6 +92,7 @@ POLICY = {
         (
             "compliance deadline is_complete issued_at issued_by_id missing_summary"
             " overdue_reminded state submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "company_id contract_number end_note lead_id pickup_at unit_id user_id",
     ),
@@ -110,6 +116,7 @@ POLICY = {
         (
             "approval_state approved_at approver_id compliance deadline is_complete"
             " missing_summary overdue_reminded submitted_at visit_date"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "approval_comment company_id plan_id user_id",
     ),
@@ -121,6 +128,7 @@ POLICY = {
         (
             "approval_state approved_at approver_id compliance deadline is_complete"
             " missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "approval_comment company_id departure user_id",
     ),
@@ -129,7 +137,10 @@ POLICY = {
         "lead_id plan_id purpose sequence",
     ),
     "leasing.followup.plan": (
-        ("compliance deadline is_complete missing_summary name overdue_reminded submitted_at"),
+        (
+            "compliance deadline is_complete missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
+        ),
         "company_id plan_date user_id",
     ),
     "leasing.followup.plan.line": (
@@ -180,6 +191,7 @@ POLICY = {
         (
             "compliance deadline is_complete missing_summary name overdue_reminded state"
             " submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         (
             "company_id deposit_amount deposit_date lead_id planned_signing_date"
@@ -238,7 +250,10 @@ POLICY = {
         ),
     ),
     "leasing.visitor.registration": (
-        ("compliance deadline is_complete missing_summary name overdue_reminded submitted_at"),
+        (
+            "compliance deadline is_complete missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
+        ),
         ("budget business_type company_id desired_area lead_id needs user_id visit_end visit_id"),
     ),
     "leasing.work.plan": (

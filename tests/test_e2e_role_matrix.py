@@ -44,6 +44,7 @@ EXPECTED = {
     "leasing.compliance.check": {'frontdesk': '', 'agent': '', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.compliance.check.call": {'frontdesk': '', 'agent': '', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': ''},
     "leasing.compliance.check.item": {'frontdesk': '', 'agent': '', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': ''},
+    "leasing.compliance.check.meeting": {'frontdesk': '', 'agent': '', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': ''},
     "leasing.compliance.check.line": {'frontdesk': '', 'agent': '', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': ''},
     "leasing.compliance.report": {'frontdesk': '', 'agent': 'r', 'manager': 'r', 'leader': 'r', 'keyaccount': ''},
     "leasing.contract": {'frontdesk': 'crw', 'agent': 'r', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},

@@ -42,6 +42,9 @@ class LeasingComplianceCheck(models.Model):
     call_ids = fields.One2many(
         "leasing.compliance.check.call", "check_id", string="Call Target Shortfalls"
     )
+    meeting_ids = fields.One2many(
+        "leasing.compliance.check.meeting", "check_id", string="Days Without Meeting Minutes"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -76,7 +79,19 @@ class LeasingComplianceCheck(models.Model):
             agents = {vals["user_id"] for vals in items} - set(check.line_ids.user_id.ids)
             check.line_ids = [fields.Command.create({"user_id": uid}) for uid in agents]
             check._refresh_call_shortfalls()
+            check._refresh_missing_meetings()
         return True
+
+    def _refresh_missing_meetings(self):
+        """List the working days of the period whose morning meeting has no minutes."""
+        self.ensure_one()
+        missing = self.env["leasing.morning.meeting"]._days_without_minutes(
+            self.date_from, self.date_to
+        )
+        self.meeting_ids._with_gate().unlink()
+        self.env["leasing.compliance.check.meeting"]._create_guarded(
+            [{"check_id": self.id, "date": day, "duty_user_id": duty.id} for day, duty in missing]
+        )
 
     def _refresh_call_shortfalls(self):
         """List each agent's duty days short of the daily call target (50 prospects in the

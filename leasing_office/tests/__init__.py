@@ -26,3 +26,5 @@ from . import test_matching_raw_input
 from . import test_bad_input_types
 from . import test_rotation_across_days
 from . import test_call_target
+from . import test_inaccurate_entries
+from . import test_morning_meeting
