@@ -35,12 +35,16 @@ class TestMorningMeeting(LeasingOfficeCase):
             self.assertEqual((minutes.date, minutes.recorder_id), (MONDAY, self.agent3))
             default = self.Meeting.with_user(self.manager).default_get(["recorder_id"])
             self.assertEqual(default["recorder_id"], self.agent3.id)
-        with self.assertRaisesRegex(
-            ValidationError,
-            r"^The minutes of 2030-05-06 are recorded by agent3, on duty that day in the duty "
-            r"roster\.$",
+        with (
+            self.assertRaisesRegex(
+                ValidationError,
+                r"^The minutes of 2030-05-06 are recorded by agent3, on duty that day in the duty "
+                r"roster\.$",
+            ),
+            self.env.cr.savepoint(),
         ):
-            minutes.with_user(self.agent3).recorder_id = self.agent2
+            minutes.with_user(self.agent3).write({"recorder_id": self.agent2.id})
+            minutes.flush_recordset()
         minutes.invalidate_recordset()
         self.assertEqual(minutes.recorder_id, self.agent3)
 
