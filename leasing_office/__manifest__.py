@@ -21,6 +21,7 @@
         "wizards/leasing_attribution_change_views.xml",
         "wizards/leasing_dispute_decide_views.xml",
         "wizards/leasing_info_send_views.xml",
+        "wizards/leasing_inaccurate_mark_views.xml",
         "views/leasing_rotation_views.xml",
         "views/leasing_rotation_line_views.xml",
         "views/leasing_rotation_turn_views.xml",

@@ -13,6 +13,7 @@
         "security/leasing_office_reports_rules.xml",
         "report/leasing_visit_report_views.xml",
         "report/leasing_turn_report_views.xml",
+        "report/leasing_call_report_views.xml",
         "report/leasing_funnel_report_views.xml",
         "report/leasing_target_report_views.xml",
         "report/leasing_compliance_report_views.xml",

@@ -51,7 +51,8 @@ POLICY = {
     "leasing.commission.statement": (
         (
             "amount approval_state approved_at approver_id completion_rate contract_count"
-            " contract_ids factor name reviewed_at reviewed_by_id target_contracts"
+            " contract_ids factor inaccurate_count inaccurate_deduction name reviewed_at"
+            " reviewed_by_id target_contracts"
         ),
         "approval_comment company_id kind month user_id",
     ),
@@ -63,8 +64,16 @@ POLICY = {
         "checked_at checked_by_id name",
         "company_id date_from date_to kind",
     ),
+    "leasing.compliance.check.call": (
+        "called check_id date target user_id",
+        "",
+    ),
     "leasing.compliance.check.item": (
         "check_id compliance deadline form_ref obligation_id user_id",
+        "",
+    ),
+    "leasing.compliance.check.meeting": (
+        "check_id date duty_user_id",
         "",
     ),
     "leasing.compliance.check.line": (
@@ -83,6 +92,7 @@ POLICY = {
         (
             "compliance deadline is_complete issued_at issued_by_id missing_summary"
             " overdue_reminded state submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "company_id contract_number end_note lead_id pickup_at unit_id user_id",
     ),
@@ -110,6 +120,7 @@ POLICY = {
         (
             "approval_state approved_at approver_id compliance deadline is_complete"
             " missing_summary overdue_reminded submitted_at visit_date"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "approval_comment company_id plan_id user_id",
     ),
@@ -121,6 +132,7 @@ POLICY = {
         (
             "approval_state approved_at approver_id compliance deadline is_complete"
             " missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         "approval_comment company_id departure user_id",
     ),
@@ -129,7 +141,10 @@ POLICY = {
         "lead_id plan_id purpose sequence",
     ),
     "leasing.followup.plan": (
-        ("compliance deadline is_complete missing_summary name overdue_reminded submitted_at"),
+        (
+            "compliance deadline is_complete missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
+        ),
         "company_id no_followups plan_date user_id",
     ),
     "leasing.followup.plan.line": (
@@ -161,7 +176,7 @@ POLICY = {
         "attendee_ids company_id date manager_id notices recorder_id work_assigned",
     ),
     "leasing.rotation": (
-        "last_line_id registration_count",
+        "last_line_id registration_count start_after_line_id",
         "company_id date",
     ),
     "leasing.rotation.line": (
@@ -180,6 +195,7 @@ POLICY = {
         (
             "compliance deadline is_complete missing_summary name overdue_reminded state"
             " submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
         ),
         (
             "company_id deposit_amount deposit_date lead_id planned_signing_date"
@@ -208,9 +224,16 @@ POLICY = {
             " target_contracts user_id"
         ),
     ),
+    "leasing.call.report": (
+        "",
+        "called_count company_id date short_day_count shortfall_count target_count user_id",
+    ),
     "leasing.turn.report": (
         "",
-        "company_id date kind makeup_count rotation_id skip_count turn_count user_id",
+        (
+            "company_id date first_turn_count kind makeup_count rotation_id skip_count"
+            " turn_count user_id"
+        ),
     ),
     "leasing.unit": (
         "reservation_plan_id signed_lead_id state",
@@ -240,7 +263,10 @@ POLICY = {
         ),
     ),
     "leasing.visitor.registration": (
-        ("compliance deadline is_complete missing_summary name overdue_reminded submitted_at"),
+        (
+            "compliance deadline is_complete missing_summary name overdue_reminded submitted_at"
+            " inaccurate_at inaccurate_by_id inaccurate_note"
+        ),
         ("budget business_type company_id desired_area lead_id needs user_id visit_end visit_id"),
     ),
     "leasing.work.plan": (

@@ -13,6 +13,8 @@ from . import leasing_commission_tier
 from . import leasing_compliance_check
 from . import leasing_compliance_check_item
 from . import leasing_compliance_check_line
+from . import leasing_compliance_check_call
+from . import leasing_compliance_check_meeting
 from . import leasing_contract
 from . import leasing_contract_claim
 from . import leasing_contract_reconciliation

@@ -50,3 +50,47 @@ class LeasingCallLog(models.Model):
             )
             call.call_date = day
             call.in_window = start <= call.call_datetime <= end
+
+    @api.model
+    def _prospects_called(self, users, days):
+        """Distinct prospects each agent called within the call window, per office day.
+
+        The call time is stamped by the server (``call_datetime`` is guarded), so a call
+        counts on the day and in the window it was really made; calls outside the window,
+        and further calls to a prospect already called that day, do not count.
+        """
+        rows = self.sudo()._read_group(
+            [
+                ("user_id", "in", users.ids),
+                ("call_date", "in", list(days)),
+                ("in_window", "=", True),
+            ],
+            ["user_id", "call_date:day"],
+            ["lead_id:count_distinct"],
+        )
+        return {(user, day): count for user, day, count in rows}
+
+    @api.model
+    def _call_shortfalls(self, date_from, date_to):
+        """(agent, day, prospects called, target) for every agent on duty in the period who
+        called fewer prospects than the daily target; on leave that day counts as off duty."""
+        target = int(self.env["leasing.form.mixin"]._office_param("call_target", 50))
+        seats = (
+            self.env["leasing.rotation.line"]
+            .sudo()
+            .search(
+                [
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    ("status", "!=", "leave"),
+                    ("rotation_id.company_id", "=", self.env.company.id),
+                ]
+            )
+        )
+        called = self._prospects_called(seats.user_id, set(seats.mapped("date")))
+        shortfalls = []
+        for seat in seats.sorted(lambda s: (s.date, s.user_id.id)):
+            count = called.get((seat.user_id, seat.date), 0)
+            if count < target:
+                shortfalls.append((seat.user_id, seat.date, count, target))
+        return shortfalls

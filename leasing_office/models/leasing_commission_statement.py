@@ -3,12 +3,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from . import vals_check
+from . import office_clock, vals_check
 from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 from .leasing_commission_tier import COMMISSION_KINDS
 
 DEFAULT_PER_CONTRACT = 1000.0
 DEFAULT_MANAGER_BONUS = 5000.0
+DEFAULT_INACCURATE_DEDUCTION = 200.0
 
 
 class LeasingCommissionStatement(models.Model):
@@ -35,6 +36,14 @@ class LeasingCommissionStatement(models.Model):
     target_contracts = fields.Integer(readonly=True)
     completion_rate = fields.Float(string="Completion (%)", readonly=True)
     factor = fields.Float(readonly=True)
+    inaccurate_count = fields.Integer(
+        string="Forms Marked Inaccurate",
+        readonly=True,
+        help="The person's forms marked inaccurate or false during the month.",
+    )
+    inaccurate_deduction = fields.Monetary(
+        string="Deduction for Inaccurate Forms", readonly=True, currency_field="currency_id"
+    )
     amount = fields.Monetary(readonly=True, currency_field="currency_id", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     reviewed_by_id = fields.Many2one("res.users", readonly=True)
@@ -146,14 +155,38 @@ class LeasingCommissionStatement(models.Model):
             )
         rate = round(100.0 * done / target, 2) if target else 0.0
         factor = Tier._factor_for(self.kind, rate)
+        marked = self._inaccurate_forms_count(month_end)
+        deduction = marked * float(
+            params.get_param("leasing_office.inaccurate_deduction", DEFAULT_INACCURATE_DEDUCTION)
+        )
         return {
+            "inaccurate_count": marked,
+            "inaccurate_deduction": deduction,
             "contract_ids": [fields.Command.set(contracts.ids)],
             "contract_count": done,
             "target_contracts": target,
             "completion_rate": rate,
             "factor": factor,
-            "amount": base * factor,
+            "amount": max(base * factor - deduction, 0.0),
         }
+
+    def _inaccurate_forms_count(self, month_end):
+        """The person's forms marked inaccurate within the month (office time)."""
+        tz = self.env["leasing.form.mixin"]._office_tz()
+        start = office_clock.at_local(self.month, 0, 0, tz)
+        end = office_clock.at_local(month_end + relativedelta(days=1), 0, 0, tz)
+        count = 0
+        for model in self.env.registry.descendants(["leasing.form.mixin"], "_inherit"):
+            Form = self.env[model].sudo()
+            if not Form._abstract:
+                count += Form.search_count(
+                    [
+                        ("user_id", "=", self.user_id.id),
+                        ("inaccurate_at", ">=", start),
+                        ("inaccurate_at", "<", end),
+                    ]
+                )
+        return count
 
     # ------------------------------------------------------------------
     # REVIEW AND APPROVAL

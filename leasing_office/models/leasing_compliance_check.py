@@ -39,6 +39,12 @@ class LeasingComplianceCheck(models.Model):
     line_ids = fields.One2many(
         "leasing.compliance.check.line", "check_id", string="Findings per Agent"
     )
+    call_ids = fields.One2many(
+        "leasing.compliance.check.call", "check_id", string="Call Target Shortfalls"
+    )
+    meeting_ids = fields.One2many(
+        "leasing.compliance.check.meeting", "check_id", string="Days Without Meeting Minutes"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -72,7 +78,35 @@ class LeasingComplianceCheck(models.Model):
             check._open_gate().write({"item_ids": [fields.Command.create(v) for v in items]})
             agents = {vals["user_id"] for vals in items} - set(check.line_ids.user_id.ids)
             check.line_ids = [fields.Command.create({"user_id": uid}) for uid in agents]
+            check._refresh_call_shortfalls()
+            check._refresh_missing_meetings()
         return True
+
+    def _refresh_missing_meetings(self):
+        """List the working days of the period whose morning meeting has no minutes."""
+        self.ensure_one()
+        missing = self.env["leasing.morning.meeting"]._days_without_minutes(
+            self.date_from, self.date_to
+        )
+        self.meeting_ids._with_gate().unlink()
+        self.env["leasing.compliance.check.meeting"]._create_guarded(
+            [{"check_id": self.id, "date": day, "duty_user_id": duty.id} for day, duty in missing]
+        )
+
+    def _refresh_call_shortfalls(self):
+        """List each agent's duty days short of the daily call target (50 prospects in the
+        9:30–11:30 window), with a findings line for every agent concerned."""
+        self.ensure_one()
+        shortfalls = self.env["leasing.call.log"]._call_shortfalls(self.date_from, self.date_to)
+        self.call_ids._with_gate().unlink()
+        self.env["leasing.compliance.check.call"]._create_guarded(
+            [
+                {"check_id": self.id, "user_id": user.id, "date": day, "called": n, "target": t}
+                for user, day, n, t in shortfalls
+            ]
+        )
+        agents = {user.id for user, *_rest in shortfalls} - set(self.line_ids.user_id.ids)
+        self.line_ids = [fields.Command.create({"user_id": uid}) for uid in agents]
 
     def _collect_not_done(self):
         self.ensure_one()

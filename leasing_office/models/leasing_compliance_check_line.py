@@ -16,6 +16,10 @@ class LeasingComplianceCheckLine(models.Model):
     )
     user_id = fields.Many2one("res.users", string="Agent", required=True)
     not_done_count = fields.Integer(string="Forms Not Done", compute="_compute_not_done_count")
+    call_short_days = fields.Integer(
+        string="Days Short of Calls", compute="_compute_call_shortfall"
+    )
+    call_shortfall = fields.Integer(string="Calls Short", compute="_compute_call_shortfall")
     findings = fields.Text()
 
     @api.depends("check_id.item_ids.user_id")
@@ -23,3 +27,10 @@ class LeasingComplianceCheckLine(models.Model):
         counts = Counter((item.check_id, item.user_id) for item in self.check_id.item_ids)
         for line in self:
             line.not_done_count = counts[line.check_id, line.user_id]
+
+    @api.depends("check_id.call_ids.user_id", "check_id.call_ids.shortfall")
+    def _compute_call_shortfall(self):
+        for line in self:
+            calls = line.check_id.call_ids.filtered(lambda c, user=line.user_id: c.user_id == user)
+            line.call_short_days = len(calls)
+            line.call_shortfall = sum(calls.mapped("shortfall"))

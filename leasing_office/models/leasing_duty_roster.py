@@ -27,25 +27,25 @@ class LeasingDutyRoster(models.Model):
             roster.name = self.env._("Duty roster %(date)s", date=roster.date or "")
 
     def action_create_rotation(self):
-        """Create the day's rotation table from the roster, in the roster's order."""
+        """Make the day's rotation table follow the roster, in the roster's order.
+
+        The scheduled action opens each day's table from its roster. A table opened before the
+        roster was written (copied from the previous day) follows the roster as long as it
+        has given no turn; after that the table is changed on the board.
+        """
         self.ensure_one()
         self.check_access("write")
-        Rotation = self.env["leasing.rotation"]
-        if Rotation.search_count(
-            [("date", "=", self.date), ("company_id", "=", self.company_id.id)]
-        ):
-            raise UserError(self.env._("The rotation table for this day already exists."))
-        rotation = Rotation.create(
-            {
-                "date": self.date,
-                "company_id": self.company_id.id,
-                "line_ids": [
-                    fields.Command.create({"user_id": line.user_id.id, "sequence": line.sequence})
-                    for line in self.line_ids
-                ],
-            }
+        Rotation = self.env["leasing.rotation"].with_company(self.company_id)
+        existing = Rotation.search(
+            [("date", "=", self.date), ("company_id", "=", self.company_id.id)], limit=1
         )
-        self._write_guarded({"rotation_id": rotation.id})
+        if existing and (existing == self.rotation_id or existing.turn_ids):
+            raise UserError(self.env._("The rotation table for this day already exists."))
+        if existing:
+            existing._follow_roster(self)
+            self._write_guarded({"rotation_id": existing.id})
+        else:
+            Rotation._create_for_date(self.date)
         return {
             "type": "ir.actions.act_window",
             "res_model": "leasing.rotation",

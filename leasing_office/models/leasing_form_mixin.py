@@ -8,6 +8,7 @@ COMPLIANCE = [
     ("on_time", "On Time"),
     ("late", "Late"),
     ("incomplete", "Incomplete"),
+    ("inaccurate", "Marked Inaccurate"),
 ]
 
 
@@ -52,6 +53,16 @@ class LeasingFormMixin(models.AbstractModel):
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     overdue_reminded = fields.Boolean(readonly=True, copy=False)
+    # 填寫不準確或填寫假資訊的，一律嚴懲: the manager's or leadership's mark, never the owner's.
+    inaccurate_at = fields.Datetime(
+        string="Marked Inaccurate On", readonly=True, copy=False, tracking=True
+    )
+    inaccurate_by_id = fields.Many2one(
+        "res.users", string="Marked Inaccurate By", readonly=True, copy=False, tracking=True
+    )
+    inaccurate_note = fields.Text(
+        string="Inaccuracy Note", readonly=True, copy=False, tracking=True
+    )
 
     def _compute_deadline(self):
         raise NotImplementedError(f"{self._name} must define its deadline rule")
@@ -63,10 +74,12 @@ class LeasingFormMixin(models.AbstractModel):
             form.is_complete = not missing
             form.missing_summary = ", ".join(missing)
 
-    @api.depends("submitted_at", "deadline", "is_complete")
+    @api.depends("submitted_at", "deadline", "is_complete", "inaccurate_at")
     def _compute_compliance(self):
         for form in self:
-            if not form.submitted_at:
+            if form.inaccurate_at:
+                form.compliance = "inaccurate"
+            elif not form.submitted_at:
                 form.compliance = "pending"
             elif not form.is_complete:
                 form.compliance = "incomplete"
@@ -103,7 +116,7 @@ class LeasingFormMixin(models.AbstractModel):
             ("deadline", ">=", date_from),
             ("deadline", "<", date_to),
             "|",
-            ("compliance", "in", ("late", "incomplete")),
+            ("compliance", "in", ("late", "incomplete", "inaccurate")),
             "&",
             ("compliance", "=", "pending"),
             ("deadline", "<", fields.Datetime.now()),
@@ -196,6 +209,52 @@ class LeasingFormMixin(models.AbstractModel):
             raise UserError(self.env._("Only the leasing manager returns a form for correction."))
         self.check_access("write")
         self._write_guarded({"submitted_at": False})
+        return True
+
+    def action_mark_inaccurate(self):
+        """Manager or leadership: open the note that marks this submitted form inaccurate."""
+        self.ensure_one()
+        self._check_may_mark_inaccurate()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "leasing.inaccurate.mark",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_form_ref": f"{self._name},{self.id}"},
+        }
+
+    def _check_may_mark_inaccurate(self):
+        if not self._is_leasing_manager():
+            raise UserError(
+                self.env._("Only the leasing manager or leadership marks a form inaccurate.")
+            )
+        self.check_access("write")
+        for form in self:
+            if not form.submitted_at:
+                raise UserError(
+                    self.env._(
+                        "%(form)s was not submitted: only a submitted form is marked inaccurate.",
+                        form=form.display_name,
+                    )
+                )
+            if form.inaccurate_at:
+                raise UserError(
+                    self.env._("%(form)s is already marked inaccurate.", form=form.display_name)
+                )
+
+    def _mark_inaccurate(self, note):
+        """Mark submitted forms inaccurate: they count as not done and cost the owner the
+        configured commission deduction; the note is kept and tracked in the chatter."""
+        self._check_may_mark_inaccurate()
+        if not (note or "").strip():
+            raise UserError(self.env._("Say what is inaccurate or false in the form."))
+        self._write_guarded(
+            {
+                "inaccurate_at": fields.Datetime.now(),
+                "inaccurate_by_id": self.env.user.id,
+                "inaccurate_note": note.strip(),
+            }
+        )
         return True
 
     # ------------------------------------------------------------------

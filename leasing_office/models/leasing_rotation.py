@@ -33,6 +33,14 @@ class LeasingRotation(models.Model):
         readonly=True,
         help="The agent who took the last regular turn; the next turn starts after them.",
     )
+    start_after_line_id = fields.Many2one(
+        "leasing.rotation.line",
+        string="Starts After",
+        readonly=True,
+        help="Carried from the previous duty day: the day's first turn goes to whoever follows "
+        "this agent, so that the order runs on across days instead of restarting at the first "
+        "seat every morning.",
+    )
     registration_count = fields.Integer(
         string="Registrations",
         readonly=True,
@@ -58,7 +66,7 @@ class LeasingRotation(models.Model):
     def _title(self):
         return self.env._("Rotation %(date)s", date=self.date or "")
 
-    @api.depends("line_ids.status", "line_ids.makeup_owed", "last_line_id")
+    @api.depends("line_ids.status", "line_ids.makeup_owed", "last_line_id", "start_after_line_id")
     def _compute_next_user_id(self):
         for rotation in self:
             pick = rotation._peek_next_turn()
@@ -128,7 +136,9 @@ class LeasingRotation(models.Model):
 
     def _peek_next_turn(self):
         self.ensure_one()
-        return rotation_order.pick_next_turn(self._seats(), self.last_line_id)
+        return rotation_order.pick_next_turn(
+            self._seats(), self.last_line_id or self.start_after_line_id
+        )
 
     def _take_turn(self):
         """Give the next turn; return the logged ``leasing.rotation.turn``, or None if nobody."""
@@ -205,21 +215,61 @@ class LeasingRotation(models.Model):
 
     @api.model
     def _create_for_date(self, day):
+        """The day's table: from the day's duty roster when there is one, else in the order of
+        the latest table; either way the turns carry on from the previous duty day."""
         domain = [("company_id", "=", self.env.company.id)]
         existing = self.search([*domain, ("date", "=", day)], limit=1)
         if existing:
             return existing
+        roster = self.env["leasing.duty.roster"].search([*domain, ("date", "=", day)], limit=1)
         previous = self.search([*domain, ("date", "<", day)], limit=1)
-        return self.create(
+        source = roster.line_ids if roster else previous.line_ids
+        rotation = self.create(
             {
                 "date": day,
                 "line_ids": [
                     fields.Command.create({"user_id": line.user_id.id, "sequence": line.sequence})
-                    for line in previous.line_ids.sorted(lambda line: (line.sequence, line.id))
+                    for line in source.sorted(lambda line: (line.sequence, line.id))
                     if line.user_id.active
                 ],
             }
         )
+        rotation._carry_start_from(previous)
+        if roster:
+            roster._write_guarded({"rotation_id": rotation.id})
+        return rotation
+
+    def _follow_roster(self, roster):
+        """Seat the roster's agents, in its order, on a table that has given no turn yet."""
+        self.ensure_one()
+        rostered = roster.line_ids.sorted(lambda line: (line.sequence, line.id)).user_id
+        self.line_ids.filtered(lambda line: line.user_id not in rostered).unlink()
+        seated = {line.user_id: line for line in self.line_ids}
+        commands = []
+        for sequence, user in enumerate(rostered, start=1):
+            if user in seated:
+                commands.append(fields.Command.update(seated[user].id, {"sequence": sequence}))
+            else:
+                commands.append(fields.Command.create({"user_id": user.id, "sequence": sequence}))
+        self.write({"line_ids": commands})
+        previous = self.search(
+            [("company_id", "=", self.company_id.id), ("date", "<", self.date)], limit=1
+        )
+        self._carry_start_from(previous)
+
+    def _ordered_lines(self):
+        return self.line_ids.sorted(lambda line: (line.sequence, line.id))
+
+    def _carry_start_from(self, previous):
+        """Start this table after the agent the previous duty day's turns ended with."""
+        self.ensure_one()
+        before = previous.last_line_id or previous.start_after_line_id
+        lines = self._ordered_lines()
+        user_id = rotation_order.carry_last_key(
+            previous._ordered_lines().user_id.ids, before.user_id.id or None, lines.user_id.ids
+        )
+        start = lines.filtered(lambda line: line.user_id.id == user_id)[:1]
+        self._write_guarded({"start_after_line_id": start.id})
 
     @api.model
     def _cron_create_today(self):

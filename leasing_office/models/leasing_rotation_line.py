@@ -47,6 +47,13 @@ class LeasingRotationLine(models.Model):
     is_next = fields.Boolean(string="Up Next", compute="_compute_is_next")
     calls_today = fields.Integer(string="Calls", compute="_compute_calls_today")
     call_target = fields.Integer(compute="_compute_calls_today")
+    prospects_called = fields.Integer(
+        string="Prospects Called in Window",
+        compute="_compute_calls_today",
+        help="Distinct prospects called within the morning call window (default 9:30–11:30) "
+        "that day; only these count toward the daily target.",
+    )
+    call_shortfall = fields.Integer(string="Calls Short", compute="_compute_calls_today")
 
     _rotation_user_uniq = models.UniqueIndex(
         "(rotation_id, user_id)", "An agent appears only once in a day's rotation table."
@@ -198,6 +205,11 @@ class LeasingRotationLine(models.Model):
                 ["__count"],
             )
         }
+        called = self.env["leasing.call.log"]._prospects_called(
+            self.user_id, set(self.mapped("date"))
+        )
         for line in self:
             line.calls_today = counts.get((line.user_id, line.date), 0)
             line.call_target = target
+            line.prospects_called = called.get((line.user_id, line.date), 0)
+            line.call_shortfall = max(target - line.prospects_called, 0)

@@ -51,6 +51,13 @@ class ResConfigSettings(models.TransientModel):
         default=1000.0,
         help="Scaled by the agent's completion rate (Commission Tiers).",
     )
+    leasing_inaccurate_deduction = fields.Float(
+        string="Deduction per Inaccurate Form",
+        config_parameter="leasing_office.inaccurate_deduction",
+        default=200.0,
+        help="Taken off the monthly commission for each of the person's forms the manager or "
+        "leadership marked inaccurate or false that month.",
+    )
     leasing_manager_bonus = fields.Float(
         string="Manager's Monthly Bonus",
         config_parameter="leasing_office.manager_bonus",

@@ -74,3 +74,46 @@ def pick_next_turn(seats, last_key):
             return Pick(seat.key, False, tuple(skipped))
         skipped.append(seat)
     return None
+
+
+def carry_last_key(previous_keys, previous_last, keys):
+    """Where a new day's table starts, so that the order carries on from the previous duty day.
+
+    Return the key the new table treats as having taken the last regular turn: the first
+    walk-in of the day then goes to whoever follows, in the previous day's order, the agent
+    who had the last regular turn on that day. None means "start at the first seat".
+
+    :param previous_keys: the previous table's keys, in table order
+    :param previous_last: key of the last regular turn there (or where it started), or None
+    :param keys: the new table's keys, in table order
+
+    The agent after the last turn goes first::
+
+        >>> carry_last_key(["a", "b", "c"], "a", ["a", "b", "c"])
+        'a'
+
+    When that agent is not on duty today, the next one in yesterday's order who is goes
+    first ("d" here, so the table starts after the seat before "d")::
+
+        >>> carry_last_key(["a", "b", "c", "d"], "b", ["d", "a"])
+        'a'
+        >>> carry_last_key(["a", "b", "c", "d"], "b", ["a", "d"])
+        'a'
+
+    Nothing to carry from means the first seat starts::
+
+        >>> carry_last_key(["a", "b"], None, ["a", "b"]) is None
+        True
+        >>> carry_last_key([], None, ["a"]) is None
+        True
+    """
+    if previous_last not in previous_keys or not keys:
+        return None
+    if previous_last in keys:
+        return previous_last
+    at = previous_keys.index(previous_last)
+    following = previous_keys[at + 1 :] + previous_keys[:at]
+    first = next((key for key in following if key in keys), None)
+    if first is None:
+        return None
+    return keys[keys.index(first) - 1]

@@ -27,3 +27,7 @@ from . import test_bad_input_types
 from . import test_rotation_board
 from . import test_office_days
 from . import test_office_discipline
+from . import test_rotation_across_days
+from . import test_call_target
+from . import test_inaccurate_entries
+from . import test_morning_meeting

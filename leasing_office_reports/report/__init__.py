@@ -1,3 +1,4 @@
+from . import leasing_call_report
 from . import leasing_compliance_report
 from . import leasing_funnel_report
 from . import leasing_report_figures

@@ -64,7 +64,7 @@ class LeasingComplianceReport(models.Model):
                    forms.form_type, forms.user_id, forms.deadline, forms.compliance,
                    forms.company_id, 1 AS form_count,
                    (forms.compliance = 'on_time')::int AS done_count,
-                   (forms.compliance IN ('late', 'incomplete')
+                   (forms.compliance IN ('late', 'incomplete', 'inaccurate')
                     OR (forms.compliance = 'pending'
                         AND forms.deadline < %s))::int AS not_done_count
               FROM (%s) forms

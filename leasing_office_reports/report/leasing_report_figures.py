@@ -99,6 +99,17 @@ class LeasingReportFigures(models.AbstractModel):
                 "days_to_sign:avg",
             ],
         )
+        calls = self._grouped(
+            "leasing.call.report",
+            self._period_domain("date", date_from, date_to),
+            ["user_id"],
+            [
+                "short_day_count:sum",
+                "called_count:sum",
+                "target_count:sum",
+                "shortfall_count:sum",
+            ],
+        )
         targets = self.env["leasing.target.report"].search(
             [("date_from", "<=", date_to), ("date_to", ">=", date_from)]
         )
@@ -112,6 +123,7 @@ class LeasingReportFigures(models.AbstractModel):
             "followups": [(agent.name or "", count) for agent, count in followups],
             "deposits": [(agent.name or "", count, amount) for agent, count, amount in deposits],
             "compliance": [(agent.name or "", *counts) for agent, *counts in compliance],
+            "calls": [(agent.name or "", *counts) for agent, *counts in calls],
             "targets": [
                 (
                     row.member,

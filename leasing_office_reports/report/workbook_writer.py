@@ -106,7 +106,8 @@ def _label(labels, key, value):
 
 def write_work_report(stream, figures, labels):
     """The weekly/monthly work report: summary, visits (with visits per day), attribution mix,
-    funnel, follow-ups, deposits, contracts, targets, compliance and notable items."""
+    funnel, follow-ups, deposits, contracts, targets, compliance, the call target and notable
+    items."""
     book = Sheets(stream)
     date_from, date_to = figures["period"]
     visits = figures["visits"]
@@ -120,6 +121,7 @@ def write_work_report(stream, figures, labels):
         (labels["deposits"], sum(row[1] for row in figures["deposits"])),
         (labels["contracts"], sum(row[1] for row in figures["contracts"])),
         (labels["not_done"], sum(row[3] for row in figures["compliance"])),
+        (labels["calls_short"], sum(row[4] for row in figures["calls"])),
     ]
     book.table(
         labels["sheet_summary"],
@@ -194,6 +196,18 @@ def write_work_report(stream, figures, labels):
         [labels["agent"], labels["forms"], labels["done"], labels["not_done"]],
         figures["compliance"],
         totals=(labels["total"], 1, 2, 3),
+    )
+    book.table(
+        labels["sheet_calls"],
+        [
+            labels["agent"],
+            labels["days_short"],
+            labels["prospects_called"],
+            labels["call_target"],
+            labels["calls_short"],
+        ],
+        figures["calls"],
+        totals=(labels["total"], 1, 2, 3, 4),
     )
     book.table(labels["sheet_notes"], [labels["item"], labels["value"]], figures["notes"])
     book.close()

@@ -8,3 +8,5 @@ from . import test_visit_counts
 from . import test_landing_pages
 from . import test_funnel_first_visit_index
 from . import test_visit_waiting_time
+from . import test_turn_report_across_days
+from . import test_call_report

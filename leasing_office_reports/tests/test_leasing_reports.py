@@ -167,6 +167,7 @@ class TestLeasingReports(LeasingTargetsCase):
                 "Signed Contracts",
                 "Targets",
                 "Compliance",
+                "Calls",
                 "Notable Items",
             ],
         )
