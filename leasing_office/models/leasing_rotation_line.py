@@ -127,8 +127,9 @@ class LeasingRotationLine(models.Model):
             "makeup_turns": self.makeup_turn_count,
             "makeup_owed": self.makeup_owed,
             "skips": self.skip_count,
-            "calls": self.calls_today,
+            "calls": self.prospects_called,
             "call_target": self.call_target,
+            "call_shortfall": self.call_shortfall,
         }
 
     def _log_change(self, old_status, old_sequence):
