@@ -213,9 +213,9 @@ POLICY = {
     ),
     "leasing.visit": (
         (
-            "attribution_type credited_user_id explanation lead_id name on_behalf"
-            " received_user_id registered_by_id rotation_id state turn_id visit_datetime"
-            " visit_kind"
+            "attribution_type channel credited_user_id explanation lead_id name on_behalf"
+            " overflow_reason received_user_id registered_by_id rotation_id state turn_id"
+            " visit_datetime visit_kind"
         ),
         "company_id",
     ),

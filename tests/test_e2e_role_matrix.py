@@ -154,7 +154,9 @@ def test_manager_cannot_approve_own_field_plan(login):
 
 def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
     desk, manager = login("frontdesk"), login("manager")
-    wizard, _lead = register(desk, contact_name="Signer", phone=phone(), overflow=True)
+    wizard, _lead = register(
+        desk, contact_name="Signer", phone=phone(), overflow=True, overflow_reason="Busy floor"
+    )
     unit = manager.call("leasing.unit", "create", [{"code": f"RM-{phone()}"}])[0]
     contract = desk.call(
         "leasing.contract",
@@ -173,7 +175,13 @@ def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
 def visit_and_contract(login, phone):
     """A visit and a signed contract, made by the administrator (leadership) for the test."""
     admin = login("admin")
-    wizard, _lead = register(admin, contact_name="Kept forever", phone=phone(), overflow=True)
+    wizard, _lead = register(
+        admin,
+        contact_name="Kept forever",
+        phone=phone(),
+        overflow=True,
+        overflow_reason="Busy floor",
+    )
     unit = admin.call("leasing.unit", "create", [{"code": f"DEL-{phone()}"}])[0]
     contract = admin.call(
         "leasing.contract",

@@ -84,7 +84,13 @@ def test_frontdesk_registers_a_morning_of_walk_ins(desk, rotation, phone):
     assert turns(desk, rotation) == taken
 
     # Nobody could receive: front desk receives for the public pool.
-    _overflow, public = register(desk, contact_name="Sun (overflow)", phone=phone(), overflow=True)
+    _overflow, public = register(
+        desk,
+        contact_name="Sun (overflow)",
+        phone=phone(),
+        overflow=True,
+        overflow_reason="Busy floor",
+    )
     assert public["attribution_type"] == "public"
     assert public["is_public"] and not public["attributed_user_id"]
 

@@ -5,6 +5,7 @@ from . import leasing_approval_mixin
 from . import leasing_prospect_link_mixin
 from . import crm_lead
 from . import leasing_attribution_dispute
+from . import leasing_attribution_engine
 from . import leasing_attribution_log
 from . import leasing_call_log
 from . import leasing_commission_statement

@@ -77,6 +77,8 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
     # Rule 4 ---------------------------------------------------------------
 
     def test_rule4_overflow_goes_to_public_pool(self):
+        for line in self.rotation.line_ids:
+            self.set_status(line, "busy")
         wizard = self.register(phone="13800005000", overflow=True)
         lead = wizard.lead_id
         self.assertTrue(lead.is_public)
@@ -86,7 +88,9 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertEqual(self.turns(), 0)
 
     def test_rule4_manager_moves_public_prospect_with_reason(self):
-        lead = self.register(phone="13800005001", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005001", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         change = (
             self.env["leasing.attribution.change"]
             .with_user(self.manager)
@@ -110,13 +114,17 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertEqual(log.reason, "Agent2 followed up the call")
 
     def test_rule4_move_without_reason_is_refused(self):
-        lead = self.register(phone="13800005002", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005002", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         with self.assertRaisesRegex(UserError, "reason is mandatory"):
             lead.with_user(self.manager)._leasing_change_attribution(self.agent2, "  ", "manual")
         self.assertTrue(lead.is_public)
 
     def test_rule4_agent_cannot_move_public_prospect(self):
-        lead = self.register(phone="13800005003", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005003", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             lead.with_user(self.agent2).action_open_attribution_change()
         with self.assertRaisesRegex(AccessError, ATTRIBUTION_LOCKED):
