@@ -2,13 +2,13 @@
     "name": "Leasing Office",
     "summary": "Tenant recruitment office of a mall: rotation table, walk-ins and fair "
     "attribution of prospects",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/leasing-office/leasing-office",
     "author": "Leasing Office Developers",
     "license": "LGPL-3",
     "depends": ["crm", "mail", "contacts"],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "opencc"]},
     "data": [
         "security/leasing_office_groups.xml",
         "security/ir.model.access.csv",
@@ -24,6 +24,7 @@
         "views/leasing_rotation_line_views.xml",
         "views/leasing_rotation_turn_views.xml",
         "views/leasing_visit_views.xml",
+        "views/leasing_prospect_filing_views.xml",
         "views/leasing_attribution_log_views.xml",
         "views/leasing_attribution_dispute_views.xml",
         "views/leasing_visitor_registration_views.xml",

@@ -20,14 +20,15 @@ POLICY = {
     "crm.lead": (
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
-            " is_public key_account_transferred last_contact_date leasing_phone_key"
+            " is_public key_account_transferred last_contact_date leasing_name_key"
+            " leasing_phone_key"
             " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
             " tier_verified_at visit_count"
         ),
         (
             "capital_turnover dealer_level is_big_account is_manufacturer"
-            " manufacturer_strength prospect_class store_attachment_ids store_count"
-            " store_size team_id user_id warehouse_area"
+            " leasing_license_no leasing_wechat_id manufacturer_strength prospect_class"
+            " store_attachment_ids store_count store_size team_id user_id warehouse_area"
         ),
     ),
     "leasing.attribution.dispute": (
@@ -202,6 +203,10 @@ POLICY = {
             "actual_contracts company_id completion_rate date_from date_to is_department"
             " period_type plan_id target_contracts user_id"
         ),
+    ),
+    "leasing.prospect.filing": (
+        "filed_on lead_id protected_until state user_id",
+        "company_id contact_name license_no partner_name phone wechat_id",
     ),
     "leasing.turn.report": (
         "",

@@ -28,6 +28,7 @@ from . import leasing_followup_plan_line
 from . import leasing_info
 from . import leasing_info_sent
 from . import leasing_morning_meeting
+from . import leasing_prospect_filing
 from . import leasing_rotation
 from . import leasing_rotation_line
 from . import leasing_rotation_turn

@@ -40,12 +40,14 @@ class LeasingAttributionEngine(models.AbstractModel):
         Lead = self.env["crm.lead"]
         phone_key = normalize_phone(values.get("phone"), Lead._leasing_phone_region())
         lead = Lead._leasing_find_returning(phone_key, values.get("partner_name"))
+        filing = lead._leasing_protected_filing() if lead else self.env["leasing.prospect.filing"]
         card = values.get("card_user") or self.env["res.users"]
         reason = (values.get("overflow_reason") or "").strip()
         arrival = attribution_rules.Arrival(
             channel=channel,
             known=bool(lead),
             credited=lead.attributed_user_id or None,
+            filed_by=filing.user_id or None,
             card_holder=card or None,
             leadership=bool(values.get("leadership")),
             overflow=bool(values.get("overflow")),
@@ -69,7 +71,7 @@ class LeasingAttributionEngine(models.AbstractModel):
             lead,
             {
                 "channel": channel,
-                "visit_kind": "returning" if decision.returning else "first",
+                "visit_kind": "returning" if lead.visit_count else "first",
                 "received_user_id": receiver.id,
                 "credited_user_id": agent.id,
                 "on_behalf": on_behalf,

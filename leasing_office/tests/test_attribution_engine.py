@@ -3,7 +3,7 @@ import doctest
 from odoo.exceptions import UserError
 from odoo.tests import BaseCase, tagged
 
-from ..models import attribution_rules
+from ..models import attribution_rules, name_key
 from ..models.attribution_rules import PHONE, PUBLIC, WALK_IN, Arrival, decide
 from .common import LeasingOfficeCase
 
@@ -110,9 +110,10 @@ class TestAttributionRules(BaseCase):
     """The pure decision of who is credited, for every channel."""
 
     def test_doctests(self):
-        result = doctest.testmod(attribution_rules)
-        self.assertGreater(result.attempted, 0)
-        self.assertEqual(result.failed, 0)
+        for module in (attribution_rules, name_key):
+            result = doctest.testmod(module)
+            self.assertGreater(result.attempted, 0, module.__name__)
+            self.assertEqual(result.failed, 0, module.__name__)
 
     def test_case_table(self):
         for case, arrival, expected in RULE_CASES:

@@ -69,10 +69,30 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertIn("on agent1's behalf", again.explanation)
 
     def test_rule3_existing_crm_contact_is_linked_not_duplicated(self):
+        # Imported or e-mailed leads nobody filed: linked, credited by the rules at first visit.
         lead = self.env["crm.lead"].create({"name": "Known from CRM", "phone": "13800004003"})
         wizard = self.register(phone="138-0000-4003")
         self.assertEqual(wizard.lead_id, lead)
         self.assertEqual(lead.attribution_type, "rotation")
+
+    def test_rule2_agent_found_prospect_filed_in_crm_keeps_agent(self):
+        # 鼓勵招商員主動挖掘商戶: the agent's own CRM lead, filed, is not given to the next turn.
+        lead = (
+            self.env["crm.lead"]
+            .with_user(self.agent3)
+            .create({"name": "Found by agent3", "phone": "13800004004"})
+        )
+        filing = (
+            self.env["leasing.prospect.filing"]
+            .with_user(self.agent3)
+            .create({"contact_name": "Found by agent3", "phone": "13800004004"})
+        )
+        filing.action_file()
+        wizard = self.register(phone="138-0000-4004")
+        self.assertEqual(wizard.lead_id, lead)
+        self.assertEqual(lead.attribution_type, "filed")
+        self.assertEqual(lead.attributed_user_id, self.agent3)
+        self.assertEqual(self.turns(), 0)
 
     # Rule 4 ---------------------------------------------------------------
 
