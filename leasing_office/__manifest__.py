@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "data/leasing_commission_tier_data.xml",
         "wizards/leasing_walkin_register_views.xml",
+        "wizards/leasing_phone_inquiry_views.xml",
         "wizards/leasing_attribution_change_views.xml",
         "wizards/leasing_dispute_decide_views.xml",
         "wizards/leasing_info_send_views.xml",

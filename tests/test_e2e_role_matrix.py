@@ -61,6 +61,7 @@ EXPECTED = {
     "leasing.info": {'frontdesk': '', 'agent': 'r', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.info.sent": {'frontdesk': '', 'agent': 'cr', 'manager': 'cr', 'leader': 'cr', 'keyaccount': ''},
     "leasing.morning.meeting": {'frontdesk': 'crw', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},
+    "leasing.prospect.filing": {'frontdesk': '', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.rotation": {'frontdesk': 'crw', 'agent': 'r', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},
     "leasing.rotation.line": {'frontdesk': 'crwu', 'agent': 'r', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': 'r'},
     "leasing.rotation.turn": {'frontdesk': 'r', 'agent': 'r', 'manager': 'r', 'leader': 'r', 'keyaccount': 'r'},

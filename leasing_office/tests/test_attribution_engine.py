@@ -186,3 +186,85 @@ class TestAttributionEngine(LeasingOfficeCase):
         wizard = self.register(phone="13800031003", overflow=True)
         self.assertTrue(wizard.lead_id.is_public)
         self.assertFalse(wizard.visit_id.overflow_reason)
+
+
+@tagged("post_install", "-at_install", "leasing_attribution")
+class TestPhoneInquiry(LeasingOfficeCase):
+    """Phone inquiries (來電) go through the same engine as walk-ins."""
+
+    def call(self, user=None, **vals):
+        vals.setdefault("contact_name", "Caller")
+        wizard = self.env["leasing.phone.inquiry"].with_user(user or self.frontdesk).create(vals)
+        wizard.action_log_call()
+        return wizard.with_env(self.env)
+
+    def turns(self):
+        return len(self.rotation.turn_ids.filtered(lambda t: t.state == "done"))
+
+    def test_first_time_caller_takes_the_next_turn_by_default(self):
+        wizard = self.call(phone="13800032001")
+        visit = wizard.visit_id
+        self.assertEqual(visit.channel, "phone")
+        self.assertEqual(wizard.lead_id.attribution_type, "rotation")
+        self.assertEqual(wizard.credited_user_id, self.agent1)
+        self.assertEqual(visit.turn_id.visit_id, visit)
+        self.assertEqual(self.turns(), 1)
+
+    def test_first_time_caller_public_when_the_office_says_so(self):
+        self.env["ir.config_parameter"].set_param("leasing_office.phone_first_caller", "public")
+        wizard = self.call(phone="13800032002")
+        self.assertTrue(wizard.lead_id.is_public)
+        self.assertEqual(wizard.visit_id.received_user_id, self.frontdesk)
+        self.assertEqual(
+            wizard.explanation,
+            "Public pool: first-time caller (the office credits first calls to the public "
+            "pool); taken by frontdesk",
+        )
+        self.assertEqual(self.turns(), 0)
+
+    def test_known_caller_goes_to_their_agent(self):
+        walked_in = self.register(phone="13800032003").lead_id
+        self.assertEqual(walked_in.attributed_user_id, self.agent1)
+        wizard = self.call(phone="138 0003 2003")
+        self.assertEqual(wizard.lead_id, walked_in)
+        self.assertEqual(wizard.credited_user_id, self.agent1)
+        self.assertEqual(wizard.visit_id.visit_kind, "returning")
+        self.assertEqual(self.turns(), 1)
+        channels = self.env["leasing.visit"]._read_group(
+            [("lead_id", "=", walked_in.id)], ["channel"], ["__count"]
+        )
+        self.assertEqual(dict(channels), {"walk_in": 1, "phone": 1})
+
+    def test_filed_caller_goes_to_the_filing_agent(self):
+        filing = (
+            self.env["leasing.prospect.filing"]
+            .with_user(self.agent4)
+            .create({"contact_name": "Filed caller", "phone": "13800032004"})
+        )
+        filing.action_file()
+        wizard = self.call(phone="13800032004")
+        self.assertEqual(wizard.credited_user_id, self.agent4)
+        self.assertEqual(wizard.visit_id.attribution_type, "filed")
+        self.assertEqual(self.turns(), 0)
+
+    def test_leadership_caller_is_public(self):
+        wizard = self.call(phone="13800032005", leadership_referral=True)
+        self.assertEqual(wizard.lead_id.attribution_type, "leadership")
+        self.assertEqual(self.turns(), 0)
+
+    def test_agent_on_duty_logs_a_call(self):
+        wizard = self.call(self.agent2, phone="13800032006")
+        self.assertEqual(wizard.visit_id.registered_by_id, self.agent2)
+        self.assertEqual(wizard.credited_user_id, self.agent1)
+
+    def test_agent_off_duty_cannot_log_a_call(self):
+        leads = self.env["crm.lead"].search_count([])
+        with self.assertRaisesRegex(UserError, "Only front desk or an agent on duty"):
+            self.call(self.agent5, phone="13800032007")
+        self.assertEqual(self.env["crm.lead"].search_count([]), leads)
+        self.assertEqual(self.turns(), 0)
+
+    def test_call_without_phone_is_refused(self):
+        with self.assertRaisesRegex(UserError, "Enter the caller's phone"):
+            self.call(contact_name="No number")
+        self.assertEqual(self.turns(), 0)
