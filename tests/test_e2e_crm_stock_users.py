@@ -145,7 +145,9 @@ def test_agent_works_own_prospect_within_the_offices_rules(login, desk, phone):
 
 def test_agent_opens_public_prospect_but_cannot_change_it(login, desk, phone):
     agent = login("agent1")
-    wizard, lead = register(desk, contact_name="E2E pool", phone=phone(), overflow=True)
+    wizard, lead = register(
+        desk, contact_name="E2E pool", phone=phone(), overflow=True, overflow_reason="Busy floor"
+    )
     lead_id = wizard["lead_id"][0]
     assert lead["is_public"]
     open_form(agent, lead_id)

@@ -20,14 +20,15 @@ POLICY = {
     "crm.lead": (
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
-            " is_public key_account_transferred last_contact_date leasing_phone_key"
+            " is_public key_account_transferred last_contact_date leasing_name_key"
+            " leasing_phone_key"
             " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
             " tier_verified_at visit_count"
         ),
         (
             "capital_turnover dealer_level is_big_account is_manufacturer"
-            " manufacturer_strength prospect_class store_attachment_ids store_count"
-            " store_size team_id user_id warehouse_area"
+            " leasing_license_no leasing_wechat_id manufacturer_strength prospect_class"
+            " store_attachment_ids store_count store_size team_id user_id warehouse_area"
         ),
     ),
     "leasing.attribution.dispute": (
@@ -228,6 +229,10 @@ POLICY = {
         "",
         "called_count company_id date short_day_count shortfall_count target_count user_id",
     ),
+    "leasing.prospect.filing": (
+        "filed_on lead_id protected_until state user_id",
+        "company_id contact_name license_no partner_name phone wechat_id",
+    ),
     "leasing.turn.report": (
         "",
         (
@@ -248,9 +253,10 @@ POLICY = {
     ),
     "leasing.visit": (
         (
-            "arrived_at attribution_type credited_user_id explanation left_at lead_id name"
-            " on_behalf received_at received_user_id registered_by_id registration_id"
-            " rotation_id state turn_id visit_datetime visit_kind waiting_minutes"
+            "arrived_at attribution_type channel credited_user_id explanation lead_id"
+            " left_at name on_behalf overflow_reason received_at received_user_id"
+            " registered_by_id registration_id rotation_id state turn_id visit_datetime"
+            " visit_kind waiting_minutes"
         ),
         "company_id",
     ),

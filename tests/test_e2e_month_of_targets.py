@@ -39,7 +39,11 @@ def test_a_month_of_targets_and_commission(login, phone):
     signed = []
     for kind in ("card", "card", "public"):
         vals = {"contact_name": f"Month {kind}", "phone": phone()}
-        vals.update({"card_user_id": agent1.uid} if kind == "card" else {"overflow": True})
+        vals.update(
+            {"card_user_id": agent1.uid}
+            if kind == "card"
+            else {"overflow": True, "overflow_reason": "Busy floor"}
+        )
         wizard, _lead = register(desk, **vals)
         unit = create(
             manager, "leasing.unit", {"code": f"M-{random.randint(10**8, 10**9)}", "area": 50}

@@ -65,6 +65,7 @@ EXPECTED = {
     "leasing.info.sent": {'frontdesk': '', 'agent': 'cr', 'manager': 'cr', 'leader': 'cr', 'keyaccount': ''},
     "leasing.morning.meeting": {'frontdesk': 'crw', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},
     "leasing.obligation": {'frontdesk': '', 'agent': 'rw', 'manager': 'rw', 'leader': 'rw', 'keyaccount': 'rw'},
+    "leasing.prospect.filing": {'frontdesk': '', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.rotation": {'frontdesk': 'crw', 'agent': 'r', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},
     "leasing.rotation.line": {'frontdesk': 'crwu', 'agent': 'r', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': 'r'},
     "leasing.rotation.turn": {'frontdesk': 'r', 'agent': 'r', 'manager': 'r', 'leader': 'r', 'keyaccount': 'r'},
@@ -159,7 +160,9 @@ def test_manager_cannot_approve_own_field_plan(login):
 
 def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
     desk, manager = login("frontdesk"), login("manager")
-    wizard, _lead = register(desk, contact_name="Signer", phone=phone(), overflow=True)
+    wizard, _lead = register(
+        desk, contact_name="Signer", phone=phone(), overflow=True, overflow_reason="Busy floor"
+    )
     unit = manager.call("leasing.unit", "create", [{"code": f"RM-{phone()}"}])[0]
     contract = desk.call(
         "leasing.contract",
@@ -178,7 +181,13 @@ def test_frontdesk_cannot_edit_a_signed_contract(login, phone):
 def visit_and_contract(login, phone):
     """A visit and a signed contract, made by the administrator (leadership) for the test."""
     admin = login("admin")
-    wizard, _lead = register(admin, contact_name="Kept forever", phone=phone(), overflow=True)
+    wizard, _lead = register(
+        admin,
+        contact_name="Kept forever",
+        phone=phone(),
+        overflow=True,
+        overflow_reason="Busy floor",
+    )
     unit = admin.call("leasing.unit", "create", [{"code": f"DEL-{phone()}"}])[0]
     contract = admin.call(
         "leasing.contract",

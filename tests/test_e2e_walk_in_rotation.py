@@ -84,7 +84,13 @@ def test_frontdesk_registers_a_morning_of_walk_ins(desk, rotation, phone):
     assert turns(desk, rotation) == taken
 
     # Nobody could receive: front desk receives for the public pool.
-    _overflow, public = register(desk, contact_name="Sun (overflow)", phone=phone(), overflow=True)
+    _overflow, public = register(
+        desk,
+        contact_name="Sun (overflow)",
+        phone=phone(),
+        overflow=True,
+        overflow_reason="Busy floor",
+    )
     assert public["attribution_type"] == "public"
     assert public["is_public"] and not public["attributed_user_id"]
 
@@ -123,3 +129,53 @@ def test_registering_without_phone_is_refused(desk, rotation):
     )
     assert desk.call("leasing.visit", "search_count", []) == visits
     assert turns(desk, rotation) == taken
+
+
+def test_filed_prospect_walks_in_and_calls_to_its_agent(login, rotation, phone):
+    """An agent's own prospect (客戶報備) walks in, then calls: the agent, no turn used."""
+    desk, agent = login("frontdesk"), login("agent3")
+    agent3 = user_id(desk, "agent3")
+    number = phone()
+    filing = agent.call(
+        "leasing.prospect.filing", "create", [{"contact_name": f"Own {number}", "phone": number}]
+    )[0]
+    agent.call("leasing.prospect.filing", "action_file", [filing])
+    state = agent.read_one("leasing.prospect.filing", filing, ["state", "lead_id"])
+    assert state["state"] == "protected"
+
+    taken = turns(desk, rotation)
+    walk_in, lead = register(desk, contact_name="Own prospect walks in", phone=number)
+    assert walk_in["lead_id"][0] == state["lead_id"][0]
+    assert (lead["attribution_type"], lead["attributed_user_id"][0]) == ("filed", agent3)
+
+    call = desk.call(
+        "leasing.phone.inquiry", "create", [{"contact_name": "Calls back", "phone": number}]
+    )[0]
+    desk.call("leasing.phone.inquiry", "action_log_call", [call])
+    logged = desk.read_one("leasing.phone.inquiry", call, ["visit_id", "credited_user_id"])
+    assert logged["credited_user_id"][0] == agent3
+    visit = desk.read_one("leasing.visit", logged["visit_id"][0], ["channel", "visit_kind"])
+    assert visit == {"id": logged["visit_id"][0], "channel": "phone", "visit_kind": "returning"}
+    assert turns(desk, rotation) == taken
+
+    # Another agent cannot file it again, and learns nothing about it.
+    other = login("agent2")
+    again = other.call(
+        "leasing.prospect.filing", "create", [{"contact_name": "Mine too", "phone": number}]
+    )[0]
+    with pytest.raises(OdooError) as error:
+        other.call("leasing.prospect.filing", "action_file", [again])
+    assert "already known to the office" in error.value.message
+    assert "agent3" not in error.value.message
+
+
+def test_first_time_caller_takes_a_turn(desk, rotation, phone):
+    expected = next_user(desk, rotation)
+    taken = turns(desk, rotation)
+    call = desk.call(
+        "leasing.phone.inquiry", "create", [{"contact_name": "First call", "phone": phone()}]
+    )[0]
+    desk.call("leasing.phone.inquiry", "action_log_call", [call])
+    logged = desk.read_one("leasing.phone.inquiry", call, ["credited_user_id", "visit_id"])
+    assert logged["credited_user_id"][0] == expected
+    assert turns(desk, rotation) == taken + 1

@@ -6,6 +6,7 @@ from . import leasing_prospect_link_mixin
 from . import crm_lead
 from . import ir_websocket
 from . import leasing_attribution_dispute
+from . import leasing_attribution_engine
 from . import leasing_attribution_log
 from . import leasing_call_log
 from . import leasing_commission_statement
@@ -30,6 +31,7 @@ from . import leasing_followup_plan_line
 from . import leasing_info
 from . import leasing_info_sent
 from . import leasing_morning_meeting
+from . import leasing_prospect_filing
 from . import leasing_rotation
 from . import leasing_rotation_board
 from . import leasing_rotation_line

@@ -2,9 +2,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 
 from . import office_clock
 from .company_name import ilike_literal, normalize_company_name
+from .name_key import compact_id, id_key, name_key
 from .phone_key import DEFAULT_REGION, normalize_phone
 
 ATTRIBUTION_TYPES = [
@@ -13,6 +15,7 @@ ATTRIBUTION_TYPES = [
     ("returning", "Returning Prospect"),
     ("public", "Public Pool"),
     ("leadership", "Leadership Referral"),
+    ("filed", "Agent's Own Prospect"),
 ]
 
 PROSPECT_CLASSES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
@@ -99,6 +102,19 @@ class CrmLead(models.Model):
         store=True,
         index="btree_not_null",
     )
+    leasing_name_key = fields.Char(
+        string="Name Key",
+        compute="_compute_leasing_name_key",
+        store=True,
+        index="btree_not_null",
+        help="Company name (else contact name) as compared by the office: Simplified and "
+        "Traditional alike, without legal form, case or spacing.",
+    )
+    leasing_license_no = fields.Char(string="Business Licence No.")
+    leasing_wechat_id = fields.Char(string="WeChat ID")
+    leasing_filing_ids = fields.One2many(
+        "leasing.prospect.filing", "lead_id", string="Filings", groups=LEASING_AGENTS
+    )
     visit_ids = fields.One2many("leasing.visit", "lead_id", string="Visits", groups=LEASING_USERS)
     visit_count = fields.Integer(compute="_compute_visit_count", store=True)
     is_big_account = fields.Boolean(
@@ -163,6 +179,11 @@ class CrmLead(models.Model):
         region = self._leasing_phone_region()
         for lead in self:
             lead.leasing_phone_key = normalize_phone(lead.phone, region)
+
+    @api.depends("partner_name", "contact_name")
+    def _compute_leasing_name_key(self):
+        for lead in self:
+            lead.leasing_name_key = name_key(lead.partner_name or lead.contact_name)
 
     @api.model
     def _leasing_phone_region(self):
@@ -267,7 +288,12 @@ class CrmLead(models.Model):
     def _leasing_find_returning(self, phone_key, partner_name):
         """Return the leasing prospect already known by phone key or company name."""
         Lead = self.sudo().with_context(active_test=False)
-        known = [("attribution_type", "!=", False), ("visit_count", ">", 0)]
+        known = [
+            ("attribution_type", "!=", False),
+            "|",
+            ("visit_count", ">", 0),
+            ("leasing_filing_ids", "!=", False),
+        ]
         order = "active desc, id"
         if phone_key:
             lead = Lead.search(
@@ -305,6 +331,31 @@ class CrmLead(models.Model):
                 [("is_company", "=", True), ("name", "=ilike", ilike_literal(name))], limit=1
             )
         return self.browse(), partner
+
+    @api.model
+    def _leasing_find_any(self, phone_key, names=(), license_no=None, wechat_id=None):
+        """Every prospect, archived too, matching any of the keys (for filing's duplicates)."""
+        criteria = []
+        if phone_key:
+            criteria.append([("leasing_phone_key", "=", phone_key)])
+        keys = [key for key in map(name_key, names) if key]
+        if keys:
+            criteria.append([("leasing_name_key", "in", keys)])
+        for field, value in (("leasing_license_no", license_no), ("leasing_wechat_id", wechat_id)):
+            if id_key(value):
+                criteria.append([(field, "=ilike", ilike_literal(compact_id(value)))])
+        if not criteria:
+            return self.browse()
+        return self.sudo().with_context(active_test=False).search(Domain.OR(criteria))
+
+    def _leasing_protected_filing(self):
+        """The filing that still protects this prospect for its agent, if any."""
+        self.ensure_one()
+        if self.attribution_type != "filed":
+            return self.env["leasing.prospect.filing"]
+        filings = self.sudo().leasing_filing_ids.filtered(lambda f: f.state == "protected")
+        filings._release_if_lapsed()
+        return filings.filtered(lambda f: f.state == "protected")[:1]
 
     @api.model
     def _leasing_attribution_vals(self, attribution_type, user, note):

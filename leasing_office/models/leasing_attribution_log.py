@@ -40,7 +40,11 @@ class LeasingAttributionLog(models.Model):
         string="Moved Out of Public Pool", compute="_compute_from_public", store=True
     )
     source = fields.Selection(
-        [("manual", "Manager's Decision"), ("dispute", "Dispute Decision")],
+        [
+            ("manual", "Manager's Decision"),
+            ("dispute", "Dispute Decision"),
+            ("filing", "Filing Lapsed"),
+        ],
         required=True,
         default="manual",
     )

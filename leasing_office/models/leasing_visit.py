@@ -52,6 +52,20 @@ class LeasingVisit(models.Model):
     rotation_id = fields.Many2one("leasing.rotation", readonly=True, index=True)
     turn_id = fields.Many2one("leasing.rotation.turn", readonly=True)
     explanation = fields.Char(string="Why This Agent", readonly=True)
+    channel = fields.Selection(
+        [("walk_in", "Walk-in"), ("phone", "Phone Inquiry")],
+        default="walk_in",
+        required=True,
+        readonly=True,
+        index=True,
+        help="How the prospect reached the office this time.",
+    )
+    overflow_reason = fields.Text(
+        string="Why Front Desk Received",
+        readonly=True,
+        help="Front desk sent the prospect to the public pool while an agent was free; "
+        "leadership reviews these reasons.",
+    )
     registered_by_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True
     )

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .attribution_rules import ROTATION
+from .leasing_prospect_filing import DEFAULT_FILING_DAYS
 from .leasing_visit import DEFAULT_UNDO_MINUTES
 from .phone_key import DEFAULT_REGION
 
@@ -69,4 +71,18 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="leasing_office.phone_region",
         default=DEFAULT_REGION,
         help="Two-letter country code used for phone numbers typed without a country code.",
+    )
+    leasing_filing_days = fields.Integer(
+        string="Own Prospects Protected (days)",
+        config_parameter="leasing_office.filing_days",
+        default=DEFAULT_FILING_DAYS,
+        help="How long an agent's own prospect stays theirs after filing or after their "
+        "last recorded work on it (call, visit, field visit).",
+    )
+    leasing_phone_first_caller = fields.Selection(
+        [("rotation", "Next Agent in Rotation"), ("public", "Public Pool")],
+        string="First-time Callers",
+        config_parameter="leasing_office.phone_first_caller",
+        default=ROTATION,
+        help="Who is credited for a first-time phone inquiry.",
     )

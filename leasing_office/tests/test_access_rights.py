@@ -21,7 +21,9 @@ class TestAccessRights(LeasingOfficeCase):
 
         cls.lead1 = walk_in(contact_name="One", phone="13800010001")
         cls.lead2 = walk_in(contact_name="Two", phone="13800010002")
-        cls.public = walk_in(contact_name="Pool", phone="13800010003", overflow=True)
+        cls.public = walk_in(
+            contact_name="Pool", phone="13800010003", overflow=True, overflow_reason="Busy floor"
+        )
 
     def test_agent_sees_own_and_public_not_others(self):
         visible = self.env["crm.lead"].with_user(self.agent1).search([])

@@ -69,14 +69,36 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertIn("on agent1's behalf", again.explanation)
 
     def test_rule3_existing_crm_contact_is_linked_not_duplicated(self):
+        # Imported or e-mailed leads nobody filed: linked, credited by the rules at first visit.
         lead = self.env["crm.lead"].create({"name": "Known from CRM", "phone": "13800004003"})
         wizard = self.register(phone="138-0000-4003")
         self.assertEqual(wizard.lead_id, lead)
         self.assertEqual(lead.attribution_type, "rotation")
 
+    def test_rule2_agent_found_prospect_filed_in_crm_keeps_agent(self):
+        # 鼓勵招商員主動挖掘商戶: the agent's own CRM lead, filed, is not given to the next turn.
+        lead = (
+            self.env["crm.lead"]
+            .with_user(self.agent3)
+            .create({"name": "Found by agent3", "phone": "13800004004"})
+        )
+        filing = (
+            self.env["leasing.prospect.filing"]
+            .with_user(self.agent3)
+            .create({"contact_name": "Found by agent3", "phone": "13800004004"})
+        )
+        filing.action_file()
+        wizard = self.register(phone="138-0000-4004")
+        self.assertEqual(wizard.lead_id, lead)
+        self.assertEqual(lead.attribution_type, "filed")
+        self.assertEqual(lead.attributed_user_id, self.agent3)
+        self.assertEqual(self.turns(), 0)
+
     # Rule 4 ---------------------------------------------------------------
 
     def test_rule4_overflow_goes_to_public_pool(self):
+        for line in self.rotation.line_ids:
+            self.set_status(line, "busy")
         wizard = self.register(phone="13800005000", overflow=True)
         lead = wizard.lead_id
         self.assertTrue(lead.is_public)
@@ -86,7 +108,9 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertEqual(self.turns(), 0)
 
     def test_rule4_manager_moves_public_prospect_with_reason(self):
-        lead = self.register(phone="13800005001", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005001", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         change = (
             self.env["leasing.attribution.change"]
             .with_user(self.manager)
@@ -110,13 +134,17 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertEqual(log.reason, "Agent2 followed up the call")
 
     def test_rule4_move_without_reason_is_refused(self):
-        lead = self.register(phone="13800005002", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005002", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         with self.assertRaisesRegex(UserError, "reason is mandatory"):
             lead.with_user(self.manager)._leasing_change_attribution(self.agent2, "  ", "manual")
         self.assertTrue(lead.is_public)
 
     def test_rule4_agent_cannot_move_public_prospect(self):
-        lead = self.register(phone="13800005003", overflow=True).lead_id
+        lead = self.register(
+            phone="13800005003", overflow=True, overflow_reason="Busy floor"
+        ).lead_id
         with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             lead.with_user(self.agent2).action_open_attribution_change()
         with self.assertRaisesRegex(AccessError, ATTRIBUTION_LOCKED):

@@ -83,7 +83,9 @@ class TestCrmStockUsers(LeasingOfficeCase):
             .with_env(cls.env)
         )
         cls.rotation_lead = cls._walk_in(contact_name="Rotation", phone="13800070001")
-        cls.public_lead = cls._walk_in(contact_name="Pool", phone="13800070002", overflow=True)
+        cls.public_lead = cls._walk_in(
+            contact_name="Pool", phone="13800070002", overflow=True, overflow_reason="Busy floor"
+        )
         cls.big_lead = cls._walk_in(contact_name="Big", phone="13800070003")
         cls.big_lead.is_big_account = True
         cls.big_lead.with_user(cls.manager).action_transfer_key_account()

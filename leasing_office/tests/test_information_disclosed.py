@@ -50,14 +50,21 @@ class TestInformationDisclosed(LeasingRulesCase):
         self.assertNotIn(self.lead.name, dispute.display_name)
 
     def test_rule_dispute_on_a_prospect_one_sees_shows_it(self):
-        public = self.register(partner_name="Open Pool Bakery", phone="13800021001", overflow=True)
+        public = self.register(
+            partner_name="Open Pool Bakery",
+            phone="13800021001",
+            overflow=True,
+            overflow_reason="Busy floor",
+        )
         dispute = self.raise_dispute(prospect_id=public.lead_id.id)
         self.assertEqual(dispute.prospect_id, public.lead_id)
         self.assertEqual(dispute.prospect_label, "Open Pool Bakery")
 
     def test_rule_disputed_prospect_is_fixed_once_raised(self):
         dispute = self.raise_dispute(phone="13800021000")
-        public = self.register(contact_name="Other", phone="13800021002", overflow=True)
+        public = self.register(
+            contact_name="Other", phone="13800021002", overflow=True, overflow_reason="Busy floor"
+        )
         with self.assertRaisesRegex(UserError, "set when the dispute is raised"):
             dispute.write({"prospect_id": public.lead_id.id})
         self.assertEqual(dispute.sudo().lead_id, self.lead)

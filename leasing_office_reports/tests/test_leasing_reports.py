@@ -28,7 +28,7 @@ class TestLeasingReports(LeasingTargetsCase):
                 ("b", {"phone": "13800030002"}),
                 ("c", {"phone": "13800030003", "card_user_id": cls.agent1.id}),
                 ("a2", {"phone": "13800030001"}),
-                ("p", {"phone": "13800030009", "overflow": True}),
+                ("p", {"phone": "13800030009", "overflow": True, "overflow_reason": "Busy floor"}),
             ):
                 wizard = register.create({"contact_name": key, **vals})
                 wizard.action_register()

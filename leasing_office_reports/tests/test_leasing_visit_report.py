@@ -22,7 +22,14 @@ class TestLeasingVisitReport(LeasingOfficeCase):
         overflow = (
             cls.env["leasing.walkin.register"]
             .with_user(cls.frontdesk)
-            .create({"contact_name": "Pool", "phone": "13800020009", "overflow": True})
+            .create(
+                {
+                    "contact_name": "Pool",
+                    "phone": "13800020009",
+                    "overflow": True,
+                    "overflow_reason": "Busy floor",
+                }
+            )
         )
         overflow.action_register()
         cls.env.flush_all()
