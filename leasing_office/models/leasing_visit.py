@@ -209,7 +209,11 @@ class LeasingVisit(models.Model):
         """A pop-up for the agent and, on a new prospect, a to-do; in the agent's language."""
         self.ensure_one()
         agent = self.credited_user_id
-        title = self.env._("Walk-in for you: %(prospect)s", prospect=self.lead_id.display_name)
+        prospect = self.lead_id.display_name
+        if self.channel == "phone":
+            title = self.env._("Phone inquiry for you: %(prospect)s", prospect=prospect)
+        else:
+            title = self.env._("Walk-in for you: %(prospect)s", prospect=prospect)
         agent._bus_send(
             "simple_notification",
             {"title": title, "message": self.explanation or "", "sticky": True, "type": "info"},
