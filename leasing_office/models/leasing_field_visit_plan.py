@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from . import office_clock
+
 
 class LeasingFieldVisitPlan(models.Model):
     """走訪計畫表: the prospects to visit and why, signed by the manager before going out."""
@@ -27,7 +29,7 @@ class LeasingFieldVisitPlan(models.Model):
             plan.name = self.env._(
                 "Field visits %(agent)s %(date)s",
                 agent=plan.user_id.name,
-                date=plan.departure and plan.departure.date() or "",
+                date=office_clock.office_date(self.env, plan.departure, plan.company_id) or "",
             )
 
     @api.depends("departure")

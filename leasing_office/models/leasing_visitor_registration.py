@@ -28,8 +28,12 @@ class LeasingVisitorRegistration(models.Model):
 
     @api.depends("lead_id", "visit_end")
     def _compute_name(self):
+        """The prospect and the office's wall-clock time the prospect left (not UTC)."""
         for form in self:
-            form.name = f"{form.lead_id.display_name or ''} · {form.visit_end or ''}"
+            moment = form.visit_end and office_clock.office_moment(
+                self.env, form.visit_end, form.company_id
+            )
+            form.name = f"{form.lead_id.display_name or ''} · {moment or ''}"
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -44,6 +44,22 @@ class TestOfficeDays(LeasingOfficeCase):
         self.assertEqual(early.visit_id.name, "13800061001 · 2026-12-01 01:30:00")
         self.assertEqual(morning.visit_id.name, "13800061002 · 2026-12-01 07:30:00")
 
+    def test_form_names_show_office_time(self):
+        """A registration and a field-visit plan at 01:30 on 1 December are named for that day."""
+        lead = self.register_at(AT_0130, "13800061006").lead_id
+        registration = (
+            self.env["leasing.visitor.registration"]
+            .with_user(self.agent1)
+            .create({"lead_id": lead.id, "visit_end": AT_0130})
+        )
+        self.assertEqual(registration.name, "13800061006 · 2026-12-01 01:30:00")
+        plan = (
+            self.env["leasing.field.visit.plan"]
+            .with_user(self.agent1)
+            .create({"departure": AT_0130})
+        )
+        self.assertEqual(plan.name, "Field visits agent1 2026-12-01")
+
     def test_last_contact_is_the_office_day(self):
         lead = self.register_at(AT_0130, "13800061003").lead_id
         self.assertEqual(lead.last_contact_date, DECEMBER_1)
