@@ -1,9 +1,10 @@
-import base64
 import io
+from urllib.parse import urlencode
 
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.leasing_office.models import office_clock
 
@@ -40,27 +41,36 @@ class LeasingReportExport(models.TransientModel):
             export.date_from, export.date_to = figures._period_of(period_type)
 
     def action_export(self):
+        """Download the workbook: written on request, so it is never stored and a read-only
+        replica can serve it (see the controller)."""
         self.ensure_one()
-        data, name = self._build()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": name,
-                "datas": base64.b64encode(data),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        self._check_request()
+        query = urlencode({"kind": self.kind, "date_from": self.date_from, "date_to": self.date_to})
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/leasing_office_reports/workbook?{query}",
             "target": "self",
+        }
+
+    def _check_request(self):
+        if self.kind not in self._writers():
+            raise UserError(self.env._("Choose one of the workbooks in the list."))
+        if not self.date_from or not self.date_to or self.date_from > self.date_to:
+            raise UserError(self.env._("The period must start on or before its last day."))
+
+    def _writers(self):
+        return {
+            "work_week": self._write_work,
+            "work_month": self._write_work,
+            "targets": self._write_targets,
+            "registers": self._write_registers,
+            "commission": self._write_commission,
         }
 
     def _build(self):
         """The workbook's bytes and file name."""
         stream = io.BytesIO()
-        getattr(self, f"_write_{self.kind.split('_')[0]}")(stream)
+        self._writers()[self.kind](stream)
         label = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         return stream.getvalue(), f"{label} {self.date_from} {self.date_to}.xlsx"
 
