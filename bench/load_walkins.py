@@ -14,10 +14,12 @@ instant (rounds), or continuously for a while, and checks the office's rules hel
   number is claimed once.
 
 Clerks talk to the server as the browser does (a session, then /web/dataset/call_kw and
-call_button), or over /jsonrpc with ``--rpc jsonrpc``.
+call_button), or over /jsonrpc with ``--rpc jsonrpc``. With several servers on the same
+database (``LOAD_URLS``, as ``scripts/load`` starts them), the clerks are dealt out to the
+servers in turn, as a proxy in front of them would, and the same rules are checked.
 
 Usage: scripts/load [--rounds 5 | --seconds 120] [--clerks 20] [--rpc web|jsonrpc]
-       (LOAD_WORKERS sets the server's workers, default 4)
+       (LOAD_SERVERS sets the number of servers, default 2; LOAD_WORKERS each one's workers)
 """
 
 import argparse
@@ -33,6 +35,7 @@ import threading
 import time
 import urllib.request
 import uuid
+import zoneinfo
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,9 +43,11 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 
 from odoo_client import OdooClient, OdooError
 
-URL = f"http://127.0.0.1:{os.environ.get('LOAD_PORT', '8090')}"
+URLS = os.environ.get("LOAD_URLS", f"http://127.0.0.1:{os.environ.get('LOAD_PORT', '8090')}")
+URLS = URLS.split(",")
+URL = URLS[0]
 DB = os.environ.get("LOAD_DB", "leasing_load")
-SERVER_LOG = os.environ.get("LOAD_SERVER_LOG", "")
+SERVER_LOGS = [path for path in os.environ.get("LOAD_SERVER_LOGS", "").split(",") if path]
 WORKERS = os.environ.get("LOAD_WORKERS", "?")
 AGENTS = 12
 REGISTER = "leasing.walkin.register"
@@ -85,19 +90,28 @@ class WebSession:
 class RpcSession(OdooClient):
     """A clerk over /jsonrpc: the password is checked on every call."""
 
+    timeout = TIMEOUT
+
     def button(self, model, method, ids):
         return self.call(model, method, ids)
 
 
-def wait_for_server(timeout=120):
+def wait_for_servers(timeout=120):
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{URL}/web/health", timeout=5):
-                return
-        except OSError:
-            time.sleep(1)
-    raise SystemExit("the server did not start")
+    for url in URLS:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/web/health", timeout=5):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"the server at {url} did not start") from None
+                time.sleep(1)
+
+
+def url_of(index):
+    """The server of the ``index``-th clerk: dealt out in turn, as by a proxy."""
+    return URLS[index % len(URLS)]
 
 
 def setup(admin, clerks):
@@ -128,7 +142,7 @@ def setup(admin, clerks):
             "create",
             [{"name": login, "login": login, "password": login, "group_ids": [(6, 0, [desk])]}],
         )
-    today = time.strftime("%Y-%m-%d")
+    today = office_today(admin)
     rotations = admin.call("leasing.rotation", "search", [("date", "=", today)])
     if rotations:  # an earlier run's table: move it before the oldest one
         oldest = admin.call("leasing.rotation", "search_read", [], ["date"], order="date", limit=1)
@@ -148,6 +162,14 @@ def setup(admin, clerks):
         ],
     )[0]
     return rotation, agents, logins
+
+
+def office_today(admin):
+    """The office's day (company timezone, else Asia/Shanghai): the table registrations use."""
+    company = admin.call("res.users", "read", [admin.uid], ["company_id"])[0]["company_id"][0]
+    partner = admin.call("res.company", "read", [company], ["partner_id"])[0]["partner_id"][0]
+    tz_name = admin.call("res.partner", "read", [partner], ["tz"])[0]["tz"] or "Asia/Shanghai"
+    return datetime.datetime.now(zoneinfo.ZoneInfo(tz_name)).date().isoformat()
 
 
 class Desk:
@@ -277,7 +299,8 @@ def check(admin, rotation, desk, elapsed, mode):
     order = [line["id"] for line in sorted(lines, key=lambda line: line["sequence"])]
     counts = [line["turn_count"] for line in lines]
     expected = [order[index % len(order)] for index in range(len(turns))]
-    requests = server_retries(SERVER_LOG) if SERVER_LOG else []
+    per_server = [server_retries(path) for path in SERVER_LOGS]
+    requests = [request for served in per_server for request in served]
     clicks = [r for r in requests if "action_register" in r[0]]
     retries = [r[1] for r in clicks]
     others = sum(r[1] for r in requests if "action_register" not in r[0])
@@ -303,9 +326,16 @@ def check(admin, rotation, desk, elapsed, mode):
                 "retries of other requests": others,
                 "queries per registration (median)": statistics.median(r[2] for r in clicks),
                 "server log matches the clicks": len(clicks) == len(log),
+                "registrations per server": [
+                    sum(1 for r in served if "action_register" in r[0]) for served in per_server
+                ],
             }
         )
-    print(f"{len(desk.sessions)} clerks, {mode}, {AGENTS} agents, {WORKERS} workers")
+        results["every server registered"] = all(results["registrations per server"])
+    print(
+        f"{len(desk.sessions)} clerks, {mode}, {AGENTS} agents, "
+        f"{len(URLS)} server(s) with {WORKERS} workers each"
+    )
     for name, value in results.items():
         print(f"  {name:<40} {value}")
     for _status, _latency, message in errors[:5]:
@@ -338,7 +368,7 @@ def race(clients, attempt):
 
 
 def check_races(admin, logins):
-    clients = [OdooClient(URL, DB, login, login) for login in logins]
+    clients = [RpcSession(url_of(i), DB, login, login) for i, login in enumerate(logins)]
     manager_group = admin.call(
         "ir.model.data", "check_object_reference", "leasing_office", "group_leasing_manager"
     )[1]
@@ -399,11 +429,11 @@ def parse_args():
 
 def main():
     args = parse_args()
-    wait_for_server()
+    wait_for_servers()
     admin = OdooClient(URL, DB, "admin", "admin")
     rotation, _agents, logins = setup(admin, args.clerks)
     session_class = WebSession if args.rpc == "web" else RpcSession
-    desk = Desk([session_class(URL, DB, login, login) for login in logins])
+    desk = Desk([session_class(url_of(i), DB, login, login) for i, login in enumerate(logins)])
     if args.seconds:
         elapsed, mode = desk.sustained(args.seconds), f"{args.seconds} s sustained"
     else:

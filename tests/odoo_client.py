@@ -17,6 +17,7 @@ class OdooError(Exception):
 
 class OdooClient:
     _ids = itertools.count(1)
+    timeout = 60  # seconds per call
 
     def __init__(self, url, db, login, password):
         self.url, self.db, self.login = url.rstrip("/"), db, login
@@ -37,7 +38,7 @@ class OdooClient:
             data=json.dumps(payload).encode(),
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
             body = json.loads(response.read())
         if body.get("error"):
             raise OdooError(body["error"])
