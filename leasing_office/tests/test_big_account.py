@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .access_errors import acl_refused
 from .common import LeasingOfficeCase
@@ -53,6 +53,35 @@ class TestBigAccount(LeasingOfficeCase):
         self.assertEqual(registration.approver_id, self.manager)
         # Approved is not transferred: the prospect stays with its agent until the transfer.
         self.assert_lead_untouched()
+
+    def test_rule7_agent_registers_from_the_prospect(self):
+        action = self.lead.with_user(self.agent1).action_register_big_account()
+        self.assertEqual(action["context"], {"default_lead_id": self.lead.id})
+        Registration = self.Registration.with_user(self.agent1).with_context(**action["context"])
+        with Form(Registration) as form:
+            form.brand_name = "Big Brand"
+            form.store_count = 12
+        registration = form.record
+        self.assertEqual((registration.lead_id, registration.user_id), (self.lead, self.agent1))
+        self.assertEqual(registration.criteria_met, "number of stores")
+        self.assertEqual(self.lead.with_user(self.agent1).big_account_ids, registration)
+
+    def test_rule7_thresholds_are_the_offices_settings(self):
+        defaults = self.Registration._thresholds()
+        self.assertEqual(defaults, {"area": 1000.0, "stores": 10, "brand": "national"})
+        settings = self.env["res.config.settings"].create(
+            {
+                "leasing_big_account_area": 800.0,
+                "leasing_big_account_brand": "provincial",
+                "leasing_big_account_stores": 6,
+            }
+        )
+        settings.execute()
+        self.assertEqual(
+            self.Registration._thresholds(), {"area": 800.0, "stores": 6, "brand": "provincial"}
+        )
+        registration = self.register_big(brand_level="provincial")
+        self.assertEqual(registration.criteria_met, "brand level")
 
     def test_rule7_only_the_credited_agent_registers(self):
         for user in (self.agent2, self.manager, self.leader):
