@@ -55,7 +55,8 @@ class LeasingAttributionEngine(models.AbstractModel):
             available=bool(rotation._peek_next_turn()),
             phone_first=self._phone_first_policy(),
             transferred=bool(lead.key_account_transferred),
-            key_account=(lead and lead._leasing_key_account_receiver()) or None,
+            key_account=(lead.key_account_transferred and lead._leasing_key_account_receiver())
+            or None,
         )
         decision = attribution_rules.decide(arrival)
         if decision.attribution is None:
