@@ -28,6 +28,7 @@
         "views/leasing_rotation_turn_views.xml",
         "views/leasing_visit_views.xml",
         "views/leasing_prospect_filing_views.xml",
+        "views/leasing_big_account_views.xml",
         "views/leasing_attribution_log_views.xml",
         "views/leasing_attribution_dispute_views.xml",
         "views/leasing_visitor_registration_views.xml",

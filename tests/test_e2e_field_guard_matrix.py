@@ -20,13 +20,13 @@ POLICY = {
     "crm.lead": (
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
-            " is_public key_account_transferred last_contact_date leasing_name_key"
+            " is_big_account is_public key_account_transferred last_contact_date leasing_name_key"
             " leasing_phone_key"
             " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
             " tier_verified_at visit_count"
         ),
         (
-            "capital_turnover dealer_level is_big_account is_manufacturer"
+            "capital_turnover dealer_level is_manufacturer"
             " leasing_license_no leasing_wechat_id manufacturer_strength prospect_class"
             " store_attachment_ids store_count store_size team_id user_id warehouse_area"
         ),
@@ -44,6 +44,10 @@ POLICY = {
             " source summary to_type to_user_id"
         ),
         "",
+    ),
+    "leasing.big.account": (
+        "approval_state approved_at approver_id transferred_at transferred_by_id user_id",
+        "approval_comment area_wanted brand_level brand_name company_id lead_id note store_count",
     ),
     "leasing.call.log": (
         "call_date call_datetime in_window user_id",

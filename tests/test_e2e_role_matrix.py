@@ -38,6 +38,7 @@ def acl_refused(operation, model):
 EXPECTED = {
     "leasing.attribution.dispute": {'frontdesk': '', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.attribution.log": {'frontdesk': '', 'agent': 'r', 'manager': 'r', 'leader': 'r', 'keyaccount': ''},
+    "leasing.big.account": {'frontdesk': '', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': 'r'},
     "leasing.call.log": {'frontdesk': '', 'agent': 'crw', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.commission.statement": {'frontdesk': '', 'agent': 'r', 'manager': 'crw', 'leader': 'crw', 'keyaccount': ''},
     "leasing.commission.tier": {'frontdesk': 'r', 'agent': 'r', 'manager': 'crwu', 'leader': 'crwu', 'keyaccount': 'r'},

@@ -6,6 +6,7 @@ from . import leasing_prospect_link_mixin
 from . import crm_lead
 from . import ir_websocket
 from . import leasing_attribution_dispute
+from . import leasing_big_account
 from . import leasing_attribution_engine
 from . import leasing_attribution_log
 from . import leasing_call_log

@@ -2,6 +2,8 @@
 
 The office's rules (客戶界定), in the order they apply:
 
+* a big account transferred to the key-account department (大客戶部) is received there,
+  never by a leasing agent, no turn used;
 * a prospect an agent filed (客戶報備) and still protected goes to that agent, no turn used;
 * a prospect the office already knows keeps its credit (the agent who first received it,
   or the public pool), no turn used;
@@ -22,6 +24,12 @@ What is known about the arrival is an :class:`Arrival`; agents are opaque keys::
     >>> d = decide(Arrival(known=True, filed_by="bob", credited="bob"))
     >>> d.attribution, d.agent, d.take_turn
     ('filed', 'bob', False)
+
+A transferred big account goes to the key-account department, whoever found it::
+
+    >>> d = decide(Arrival(known=True, credited="ann", transferred=True, key_account="kim"))
+    >>> d.attribution, d.agent, d.take_turn, d.rule
+    ('key_account', 'kim', False, 'key_account')
 
 A card beats the rotation, leadership makes a new prospect public, a known one keeps its agent::
 
@@ -79,6 +87,10 @@ class Arrival(NamedTuple):
     # Whether an agent of the day's rotation can receive now.
     available: bool = True
     phone_first: str = ROTATION
+    # The matched prospect was transferred to the key-account department, and who of the
+    # department receives it (None when nobody is named).
+    transferred: bool = False
+    key_account: object = None
 
 
 class Decision(NamedTuple):
@@ -96,6 +108,8 @@ class Decision(NamedTuple):
 
 def decide(arrival):
     """Return the :class:`Decision` for ``arrival``."""
+    if arrival.known and arrival.transferred:
+        return Decision("key_account", arrival.key_account, returning=True, rule="key_account")
     if arrival.known and arrival.filed_by is not None:
         return Decision("filed", arrival.filed_by, rule="filed")
     if arrival.known:

@@ -16,6 +16,7 @@ ATTRIBUTION_TYPES = [
     ("public", "Public Pool"),
     ("leadership", "Leadership Referral"),
     ("filed", "Agent's Own Prospect"),
+    ("key_account", "Key-account Department"),
 ]
 
 PROSPECT_CLASSES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
@@ -117,11 +118,22 @@ class CrmLead(models.Model):
     )
     visit_ids = fields.One2many("leasing.visit", "lead_id", string="Visits", groups=LEASING_USERS)
     visit_count = fields.Integer(compute="_compute_visit_count", store=True)
-    is_big_account = fields.Boolean(
-        string="Big Account", tracking=True, help="Flag for the manager to review a transfer."
+    big_account_ids = fields.One2many(
+        "leasing.big.account",
+        "lead_id",
+        string="Big-account Registrations",
+        groups="leasing_office.group_leasing_agent,leasing_office.group_leasing_keyaccount",
     )
+    # Set only by the manager's transfer of an approved registration (大客戶登記表).
     key_account_transferred = fields.Boolean(
         string="Transferred to Key Accounts", readonly=True, tracking=True
+    )
+    is_big_account = fields.Boolean(
+        string="Big Account",
+        compute="_compute_is_big_account",
+        store=True,
+        help="Transferred to the key-account department after the manager approved its "
+        "big-account registration.",
     )
     attribution_log_ids = fields.One2many(
         "leasing.attribution.log", "lead_id", string="Attribution Changes", groups=LEASING_AGENTS
@@ -173,6 +185,11 @@ class CrmLead(models.Model):
     def _compute_is_public(self):
         for lead in self:
             lead.is_public = bool(lead.attribution_type) and not lead.attributed_user_id
+
+    @api.depends("key_account_transferred")
+    def _compute_is_big_account(self):
+        for lead in self:
+            lead.is_big_account = lead.key_account_transferred
 
     @api.depends("phone")
     def _compute_leasing_phone_key(self):
@@ -291,8 +308,10 @@ class CrmLead(models.Model):
         known = [
             ("attribution_type", "!=", False),
             "|",
+            "|",
             ("visit_count", ">", 0),
             ("leasing_filing_ids", "!=", False),
+            ("key_account_transferred", "=", True),
         ]
         order = "active desc, id"
         if phone_key:
@@ -410,32 +429,57 @@ class CrmLead(models.Model):
             "context": {"default_lead_id": self.id},
         }
 
+    def action_register_big_account(self):
+        """The credited agent opens the big-account registration form (大客戶登記表)."""
+        self.ensure_one()
+        self._leasing_check_access("write")
+        self.env["leasing.big.account"]._check_registrant(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Big-account Registration"),
+            "res_model": "leasing.big.account",
+            "view_mode": "form",
+            "context": {"default_lead_id": self.id},
+        }
+
     def action_transfer_key_account(self):
-        """Hand a big account to the key-account department (大客戶部)."""
+        """Transfer the approved big-account registration of each prospect (大客戶部)."""
         self._check_leasing_manager()
         self._leasing_check_access("write")
-        team = self.env.ref("leasing_office.crm_team_key_account")
         for lead in self:
-            if not lead.is_big_account:
+            registration = lead.sudo().big_account_ids.filtered(
+                lambda r: r.approval_state == "approved" and not r.transferred_at
+            )
+            if not registration:
                 raise UserError(
                     self.env._(
-                        "%(lead)s is not flagged as a big account; small and medium "
+                        "%(lead)s has no approved big-account registration; small and medium "
                         "prospects stay with the leasing office.",
                         lead=lead.display_name,
                     )
                 )
-            if lead.key_account_transferred:
-                continue
-            lead._write_guarded(
-                {"team_id": team.id, "user_id": team.user_id.id, "key_account_transferred": True}
-            )
-            lead.message_post(
-                body=self.env._(
-                    "Transferred to the key-account department by %(manager)s.",
-                    manager=self.env.user.name,
-                )
-            )
+            registration.with_env(self.env).action_transfer()
         return True
+
+    def _leasing_transfer_key_account(self, team):
+        """Hand the prospect to the key-account department (the registration's transfer)."""
+        self.ensure_one()
+        self._write_guarded(
+            {"team_id": team.id, "user_id": team.user_id.id, "key_account_transferred": True}
+        )
+        self.sudo().message_post(
+            body=self.env._(
+                "Transferred to the key-account department by %(manager)s.",
+                manager=self.env.user.name,
+            )
+        )
+
+    def _leasing_key_account_receiver(self):
+        """Who of the key-account department receives this transferred prospect."""
+        self.ensure_one()
+        keyaccount = self.env.ref("leasing_office.group_leasing_keyaccount")
+        user = self.user_id if keyaccount in self.user_id.all_group_ids else self.user_id.browse()
+        return user or self.env.ref("leasing_office.crm_team_key_account").user_id
 
     def action_log_call(self):
         """One click from a prospect: log a call made now by the current user."""

@@ -54,13 +54,20 @@ class LeasingAttributionEngine(models.AbstractModel):
             overflow_reason=bool(reason),
             available=bool(rotation._peek_next_turn()),
             phone_first=self._phone_first_policy(),
+            transferred=bool(lead.key_account_transferred),
+            key_account=(lead.key_account_transferred and lead._leasing_key_account_receiver())
+            or None,
         )
         decision = attribution_rules.decide(arrival)
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
         turn = rotation._take_turn() if decision.take_turn else self.env["leasing.rotation.turn"]
         agent = turn.line_id.user_id if turn else (decision.agent or self.env["res.users"])
-        receiver, on_behalf = self._receiver_for(agent, rotation)
+        if decision.rule == "key_account":
+            # The key-account department is not in the rotation: its member receives.
+            receiver, on_behalf = agent or self.env.user, False
+        else:
+            receiver, on_behalf = self._receiver_for(agent, rotation)
         note = self._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
         if lead:
             if not lead.active:
@@ -76,7 +83,7 @@ class LeasingAttributionEngine(models.AbstractModel):
                 "credited_user_id": agent.id,
                 "on_behalf": on_behalf,
                 "attribution_type": decision.attribution
-                if decision.attribution == "filed"
+                if decision.attribution in ("filed", "key_account")
                 else lead.attribution_type,
                 "rotation_id": rotation.id,
                 "turn_id": turn.id,
@@ -126,6 +133,13 @@ class LeasingAttributionEngine(models.AbstractModel):
         if rule == "filed":
             return self.env._(
                 "%(agent)s: agent's own prospect, filed by %(agent)s; no turn used", agent=agent
+            )
+        if rule == "key_account":
+            return self.env._(
+                "Key-account department: big account transferred to the key-account "
+                "department, which receives it (never a leasing agent); received by "
+                "%(receiver)s; no turn used",
+                receiver=clerk,
             )
         if rule == "returning":
             return self.env._(

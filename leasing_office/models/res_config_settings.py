@@ -1,6 +1,12 @@
 from odoo import fields, models
 
 from .attribution_rules import ROTATION
+from .leasing_big_account import (
+    BRAND_LEVELS,
+    DEFAULT_BIG_ACCOUNT_AREA,
+    DEFAULT_BIG_ACCOUNT_BRAND,
+    DEFAULT_BIG_ACCOUNT_STORES,
+)
 from .leasing_prospect_filing import DEFAULT_FILING_DAYS
 from .leasing_visit import DEFAULT_UNDO_MINUTES
 from .phone_key import DEFAULT_REGION
@@ -85,4 +91,23 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="leasing_office.phone_first_caller",
         default=ROTATION,
         help="Who is credited for a first-time phone inquiry.",
+    )
+    leasing_big_account_area = fields.Float(
+        string="Big Account: Area Wanted (m²)",
+        config_parameter="leasing_office.big_account_area",
+        default=DEFAULT_BIG_ACCOUNT_AREA,
+        help="A prospect wanting at least this area may be registered as a big account.",
+    )
+    leasing_big_account_brand = fields.Selection(
+        BRAND_LEVELS,
+        string="Big Account: Brand Level",
+        config_parameter="leasing_office.big_account_brand",
+        default=DEFAULT_BIG_ACCOUNT_BRAND,
+        help="A brand of this level or above may be registered as a big account.",
+    )
+    leasing_big_account_stores = fields.Integer(
+        string="Big Account: Number of Stores",
+        config_parameter="leasing_office.big_account_stores",
+        default=DEFAULT_BIG_ACCOUNT_STORES,
+        help="A merchant with at least this many stores may be registered as a big account.",
     )

@@ -6,6 +6,7 @@ from . import test_leasing_visit
 from . import test_rotation_order
 from . import test_attribution_engine
 from . import test_prospect_filing
+from . import test_big_account
 from . import test_walkin_bad_input
 from . import test_walkin_concurrency
 from . import test_walkin_performance

@@ -64,3 +64,18 @@ class LeasingOfficeCase(TransactionCase):
 
     def set_status(self, line, status):
         line.with_user(self.frontdesk).status = status
+
+    @classmethod
+    def transfer_big_account(cls, lead, **criteria):
+        """Register ``lead`` as a big account as its credited agent, have the manager
+        approve and transfer it; return the registration."""
+        criteria = criteria or {"area_wanted": 5000.0}
+        registration = (
+            cls.env["leasing.big.account"]
+            .with_user(lead.attributed_user_id)
+            .create({"lead_id": lead.id, **criteria})
+        )
+        registration.action_request_approval()
+        registration.with_user(cls.manager).action_approve()
+        registration.with_user(cls.manager).action_transfer()
+        return registration.with_env(cls.env)

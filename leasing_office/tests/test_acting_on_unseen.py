@@ -25,7 +25,7 @@ class TestActingOnUnseenRecords(LeasingRulesCase):
     def test_rule_manager_acts_only_on_prospects_of_allowed_companies(self):
         other = self.env["res.company"].create({"name": "Other Mall"})
         lead = self.env["crm.lead"].create(
-            {"name": "Elsewhere", "company_id": other.id, "user_id": False, "is_big_account": True}
+            {"name": "Elsewhere", "company_id": other.id, "user_id": False}
         )
         for action in ("action_transfer_key_account", "action_assign_tier"):
             with self.assertRaisesRegex(AccessError, UNSEEN):

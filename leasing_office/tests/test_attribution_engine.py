@@ -102,6 +102,31 @@ RULE_CASES = [
         Arrival(channel=PHONE, card_holder="cy"),
         ("card", "cy", False, False, "card"),
     ),
+    (
+        "transferred big account walks in",
+        Arrival(known=True, credited="ann", transferred=True, key_account="kim"),
+        ("key_account", "kim", False, True, "key_account"),
+    ),
+    (
+        "transferred big account walks in, nobody free",
+        Arrival(known=True, credited="ann", transferred=True, key_account="kim", available=False),
+        ("key_account", "kim", False, True, "key_account"),
+    ),
+    (
+        "transferred big account calls",
+        Arrival(channel=PHONE, known=True, credited="ann", transferred=True, key_account="kim"),
+        ("key_account", "kim", False, True, "key_account"),
+    ),
+    (
+        "transferred big account still filed by an agent",
+        Arrival(known=True, credited="bob", filed_by="bob", transferred=True, key_account="kim"),
+        ("key_account", "kim", False, True, "key_account"),
+    ),
+    (
+        "transferred big account holding an agent's card",
+        Arrival(known=True, credited="ann", card_holder="cy", transferred=True, key_account="kim"),
+        ("key_account", "kim", False, True, "key_account"),
+    ),
 ]
 
 
@@ -135,6 +160,7 @@ class TestAttributionRules(BaseCase):
                 "overflow",
                 "refused_overflow",
                 "phone_public",
+                "key_account",
             },
         )
         channels = {arrival.channel for _case, arrival, _expected in RULE_CASES}

@@ -250,8 +250,7 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
 
     def test_rule7_manager_transfers_big_account(self):
         lead = self.register(phone="13800008000").lead_id
-        lead.with_user(self.agent1).is_big_account = True
-        lead.with_user(self.manager).action_transfer_key_account()
+        self.transfer_big_account(lead)
         self.assertTrue(lead.key_account_transferred)
         self.assertEqual(lead.team_id, self.env.ref("leasing_office.crm_team_key_account"))
         self.assertEqual(lead.user_id, self.keyaccount)
@@ -259,13 +258,19 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
 
     def test_rule7_small_prospect_stays_with_leasing_office(self):
         lead = self.register(phone="13800008001").lead_id
-        with self.assertRaisesRegex(UserError, "not flagged as a big account"):
+        with self.assertRaisesRegex(UserError, "has no approved big-account registration"):
             lead.with_user(self.manager).action_transfer_key_account()
         self.assertFalse(lead.key_account_transferred)
 
     def test_rule7_agent_cannot_transfer(self):
         lead = self.register(phone="13800008002").lead_id
-        lead.with_user(self.agent1).is_big_account = True
+        registration = (
+            self.env["leasing.big.account"]
+            .with_user(self.agent1)
+            .create({"lead_id": lead.id, "store_count": 30})
+        )
+        registration.action_request_approval()
+        registration.with_user(self.manager).action_approve()
         team = lead.team_id
         with self.assertRaisesRegex(AccessError, MANAGER_ONLY):
             lead.with_user(self.agent1).action_transfer_key_account()

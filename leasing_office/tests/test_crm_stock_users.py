@@ -87,8 +87,7 @@ class TestCrmStockUsers(LeasingOfficeCase):
             contact_name="Pool", phone="13800070002", overflow=True, overflow_reason="Busy floor"
         )
         cls.big_lead = cls._walk_in(contact_name="Big", phone="13800070003")
-        cls.big_lead.is_big_account = True
-        cls.big_lead.with_user(cls.manager).action_transfer_key_account()
+        cls.transfer_big_account(cls.big_lead)
         leads = cls.own_lead | cls.rotation_lead | cls.public_lead | cls.big_lead
         leads.tag_ids = [Command.link(cls.tag.id)]
         for lead in leads:

@@ -101,8 +101,7 @@ class TestInformationDisclosed(LeasingRulesCase):
     def test_rule_key_accounts_see_contracts_of_transferred_accounts(self):
         Contract = self.env["leasing.contract"].with_user(self.keyaccount)
         self.assertFalse(Contract.search([]))
-        self.lead.with_user(self.agent1).is_big_account = True
-        self.lead.with_user(self.manager).action_transfer_key_account()
+        self.transfer_big_account(self.lead)
         self.assertEqual(Contract.search([]), self.contract)
 
     def test_rule_tomorrows_work_is_seen_by_whom_it_concerns(self):
