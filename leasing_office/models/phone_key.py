@@ -15,6 +15,12 @@ second visit typed the same way is still recognised::
     'askformrwang'
     >>> normalize_phone("12"), normalize_phone("   ")
     ('12', False)
+
+An eleven-digit Chinese mobile is read as one even where the library takes its first digits
+for a carrier-selection prefix (179..)::
+
+    >>> normalize_phone("179 0000 1000"), normalize_phone("+86 17900001000")
+    ('+8617900001000', '+8617900001000')
 """
 
 import re
@@ -25,6 +31,8 @@ except ImportError:  # the manifest declares it; keep the module importable for 
     phonenumbers = None
 
 DEFAULT_REGION = "CN"
+# A mainland mobile as typed in China: 11 digits from 13x to 19x, with no country code.
+CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def normalize_phone(raw, region=DEFAULT_REGION):
@@ -35,8 +43,11 @@ def normalize_phone(raw, region=DEFAULT_REGION):
         return False
     # Letters would be read as a vanity number ("ask Mr Wang" -> 275...): keep such text raw.
     if phonenumbers and not re.search(r"[A-Za-z]", text):
+        region = region or DEFAULT_REGION
+        if region == "CN" and CN_MOBILE.fullmatch(re.sub(r"[\s\-().]", "", text)):
+            text = "+86" + text
         try:
-            number = phonenumbers.parse(text, region or DEFAULT_REGION)
+            number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             number = None
         # A possible (well-formed) number is keyed too, even when its range is not
