@@ -59,6 +59,7 @@
         "demo/res_users_demo.xml",
         "demo/leasing_rotation_demo.xml",
         "demo/leasing_unit_demo.xml",
+        "demo/leasing_demo_quarter.xml",
     ],
     "assets": {
         "web.assets_backend": ["leasing_office/static/src/**/*"],

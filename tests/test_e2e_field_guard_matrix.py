@@ -246,7 +246,10 @@ POLICY = {
     ),
     "leasing.unit": (
         "reservation_plan_id signed_lead_id state",
-        "active area building code company_id floor incentive_ids rent_standard zone",
+        (
+            "active area building business_type code company_id floor incentive_ids plan_col"
+            " plan_row plan_width rent_standard zone"
+        ),
     ),
     "leasing.obligation": (
         (

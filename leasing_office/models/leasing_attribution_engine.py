@@ -29,13 +29,14 @@ class LeasingAttributionEngine(models.AbstractModel):
         return value if value in attribution_rules.PHONE_POLICIES else attribution_rules.ROTATION
 
     @api.model
-    def _register_arrival(self, channel, values):
+    def _register_arrival(self, channel, values, rotation=None):
         """Register a prospect arriving by ``channel``; return the ``leasing.visit``.
 
         ``values``: contact_name, partner_name, phone, description, card_user (res.users),
-        leadership (bool), overflow (bool), overflow_reason (text).
+        leadership (bool), overflow (bool), overflow_reason (text). ``rotation``: the day's
+        table, today's unless given (the demo data replays past days on their own tables).
         """
-        rotation = self.env["leasing.rotation"]._get_for_today()
+        rotation = rotation or self.env["leasing.rotation"]._get_for_today()
         rotation._lock_for_registration()
         Lead = self.env["crm.lead"]
         phone_key = normalize_phone(values.get("phone"), Lead._leasing_phone_region())

@@ -23,6 +23,11 @@ class LeasingUnit(models.Model):
     zone = fields.Char(index=True)
     area = fields.Float(string="Area (m²)")
     rent_standard = fields.Float(string="Rent Standard (per m² per month)", tracking=True)
+    business_type = fields.Char(index=True, help="The line of business the unit is planned for.")
+    # Place on the floor plan: a grid per building and floor, counted from 1.
+    plan_row = fields.Integer(default=1)
+    plan_col = fields.Integer(string="Plan Column", default=1)
+    plan_width = fields.Integer(default=1, help="Grid columns the unit spans on the floor plan.")
     incentive_ids = fields.Many2many(
         "leasing.info",
         string="Incentive Policies",
@@ -104,3 +109,71 @@ class LeasingUnit(models.Model):
     def _release_from(self, plan):
         held = self.sudo().filtered(lambda unit: unit.reservation_plan_id == plan)
         held._write_guarded({"reservation_plan_id": False})
+
+    # ------------------------------------------------------------------
+    # FLOOR PLAN
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_floor_plan(self, building=False, floor=False, zone=False, business_type=False):
+        """The floor plan's data: one building and floor (the first ones unless given), the
+        filters' choices, and the units placed on their grid, filtered by zone and type."""
+        self.check_access("read")
+        company = [("company_id", "in", self.env.companies.ids)]
+        everything = self.search(company)
+        buildings = sorted({unit.building for unit in everything if unit.building})
+        building = building if building in buildings else (buildings[:1] or [False])[0]
+        here = everything.filtered(lambda unit: unit.building == building)
+        floors = sorted({unit.floor for unit in here if unit.floor}, key=_floor_key)
+        floor = floor if floor in floors else (floors[:1] or [False])[0]
+        here = here.filtered(lambda unit: unit.floor == floor)
+        shown = here.filtered(
+            lambda unit: (
+                (not zone or unit.zone == zone)
+                and (not business_type or unit.business_type == business_type)
+            )
+        )
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        return {
+            "buildings": buildings,
+            "building": building,
+            "floors": floors,
+            "floor": floor,
+            "zones": sorted({unit.zone for unit in here if unit.zone}),
+            "business_types": sorted({unit.business_type for unit in here if unit.business_type}),
+            "cols": max([unit.plan_col + max(unit.plan_width, 1) - 1 for unit in here] or [1]),
+            "month_label": self.env._("month"),
+            "states": [
+                {
+                    "key": key,
+                    "label": labels[key],
+                    "count": len(shown.filtered(lambda unit, key=key: unit.state == key)),
+                }
+                for key, _label in UNIT_STATES
+            ],
+            "units": [unit._floor_plan_cell(labels) for unit in shown],
+        }
+
+    def _floor_plan_cell(self, labels):
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "code": self.code,
+            "state": self.state,
+            "state_label": labels.get(self.state, ""),
+            "zone": self.zone or "",
+            "business_type": self.business_type or "",
+            "area": round(self.area, 2),
+            "rent": round(self.rent_standard, 2),
+            "row": max(self.plan_row, 1),
+            "col": max(self.plan_col, 1),
+            "width": max(self.plan_width, 1),
+        }
+
+
+def _floor_key(floor):
+    """Floors in building order: B2, B1, 1, 2, … 10 (numbers as numbers)."""
+    text = str(floor)
+    if text.upper().startswith("B") and text[1:].isdigit():
+        return (0, -int(text[1:]), text)
+    return (1, int(text), text) if text.isdigit() else (2, 0, text)

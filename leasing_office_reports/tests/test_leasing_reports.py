@@ -258,7 +258,9 @@ class TestLeasingReports(LeasingTargetsCase):
         )
         self.assertIn(("部门", month, "2026-03-01", "2026-03-31", 4, 4, 100.0), rows)
         self.env["leasing.commission.statement"].with_user(self.manager).action_generate(MONTH)
-        statement = self.env["leasing.commission.statement"].search([], limit=1)
+        statement = self.env["leasing.commission.statement"].search(
+            [("month", "=", MONTH)], limit=1
+        )
         approval = dict(statement._fields["approval_state"]._description_selection(zh))[
             statement.approval_state
         ]

@@ -1,0 +1,479 @@
+import itertools
+import random
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from . import demo_names, office_clock
+
+SEED = 20261127
+DAYS = 91
+# The office's forms (registrations, follow-up plans) started this many days ago.
+FORM_DAYS = 30
+AGENT_XMLIDS = [f"leasing_office.res_users_agent{i}_demo" for i in range(1, 8)]
+# Two buildings: (building, floor, zone per column band, grid rows, grid columns)
+FLOORS = [
+    ("A", "1", ("东区", "西区"), 3, 6),
+    ("A", "2", ("东区", "西区"), 3, 6),
+    ("A", "3", ("东区", "西区"), 2, 6),
+    ("B", "1", ("南区", "北区"), 3, 5),
+    ("B", "2", ("南区", "北区"), 2, 5),
+]
+
+
+class LeasingDemoQuarter(models.AbstractModel):
+    """A quarter of office life, generated for the demo database by the office's own actions.
+
+    Front desk registers every arrival through the attribution engine on the day's rotation
+    table, agents file, fill and submit their forms, front desk records deposits and signed
+    contracts, the manager drafts targets and computes commissions, leadership approves.
+    The actions stamp "now"; the generator then dates each stamp back to its day through
+    the guard's gate (``_write_guarded``), the only way such a stamp is ever written.
+    Deterministic: one seeded random generator, days counted back from the office's today.
+    """
+
+    _name = "leasing.demo.quarter"
+    _description = "Leasing Office Demo Quarter"
+
+    @api.model
+    def _generate(self, today=None, seed=SEED):
+        """Replay the ``DAYS`` office days before ``today`` (the office's today by default)."""
+        rng = random.Random(seed)
+        today = today or office_clock.office_today(self.env)
+        # A quarter replayed in one transaction: no tracking lines, follower subscriptions or
+        # assignment e-mails for three months of past activities.
+        gen = self.with_context(
+            tracking_disable=True,
+            mail_activity_quick_update=True,
+            mail_auto_subscribe_no_notify=True,
+            mail_notify_force_send=False,
+        )
+        people = gen._people()
+        units = gen._make_units(rng)
+        gen._make_infos(people)
+        leads = []
+        start = today - timedelta(days=DAYS)
+        gen._make_targets(people, start, today)
+        for offset in range(DAYS):
+            day = start + timedelta(days=offset)
+            rotation = gen._open_day(rng, people, day)
+            with_forms = offset >= DAYS - FORM_DAYS
+            leads += gen._receive_day(rng, people, rotation, day, leads, with_forms)
+            if with_forms:
+                gen._expect_routine(day)
+                gen._plan_followups(rng, rotation, day, leads)
+        gen._close_deals(rng, people, units, leads, today)
+        gen._assess_tiers(rng, people, leads)
+        gen._pay_commissions(people, today)
+        Obligation = self.env["leasing.obligation"].sudo()
+        Obligation.search([("state", "in", ("pending", "not_done"))])._evaluate()
+        return True
+
+    # ------------------------------------------------------------------
+    # PEOPLE AND PLACES
+    # ------------------------------------------------------------------
+
+    def _people(self):
+        ref = self.env.ref
+        return {
+            "frontdesk": ref("leasing_office.res_users_frontdesk_demo"),
+            "manager": ref("leasing_office.res_users_manager_demo"),
+            "leader": ref("leasing_office.res_users_leader_demo"),
+            "agents": self.env["res.users"].union(*(ref(xmlid) for xmlid in AGENT_XMLIDS)),
+            "phones": itertools.count(1),
+            "shops": set(),
+        }
+
+    def _make_units(self, rng):
+        """Units on a grid per building and floor; the four hand-written ones keep their codes."""
+        Unit = self.env["leasing.unit"].sudo()
+        existing = {unit.code: unit for unit in Unit.search([])}
+        units = Unit.browse()
+        for building, floor, zones, rows, cols in FLOORS:
+            number = 0
+            for row in range(1, rows + 1):
+                col = 1
+                while col <= cols:
+                    width = 2 if rng.random() < 0.2 and col < cols else 1
+                    number += 1
+                    code = f"{building}-{floor}{number:02d}"
+                    label, _suffixes, (low, high) = rng.choice(demo_names.BUSINESS_TYPES)
+                    vals = {
+                        "building": building,
+                        "floor": floor,
+                        "zone": zones[0] if col <= (cols + 1) // 2 else zones[1],
+                        "business_type": label,
+                        "plan_row": row,
+                        "plan_col": col,
+                        "plan_width": width,
+                    }
+                    if code in existing:
+                        existing[code].write(vals)
+                        units |= existing[code]
+                    else:
+                        area = rng.randrange(low, high, 5) * width
+                        rent = rng.randrange(90, 260, 5) - (40 if floor != "1" else 0)
+                        units |= Unit.create(
+                            {"code": code, "area": area, "rent_standard": rent, **vals}
+                        )
+                    col += width
+        return units
+
+    def _make_infos(self, people):
+        """Leadership-approved information, one of them in its second version."""
+        Info = self.env["leasing.info"].with_user(people["manager"])
+        leader = people["leader"]
+        texts = [
+            ("policy", "招商政策 2026", "<p>首年租金九折，装修期免租两个月。</p>"),
+            (
+                "rent_standard",
+                "租金标准（A座、B座）",
+                "<p>一楼 ¥150–250/㎡/月，楼上 ¥90–200/㎡/月。</p>",
+            ),
+            ("incentive", "餐饮品牌进驻奖励", "<p>连锁餐饮品牌签约三年以上，免两个月租金。</p>"),
+            ("talking_points", "项目介绍要点", "<p>地铁上盖，日均客流三万人次。</p>"),
+        ]
+        infos = Info.create(
+            [{"category": cat, "name": name, "body": body} for cat, name, body in texts]
+        )
+        infos.action_request_approval()
+        infos.with_user(leader).action_approve()
+        action = infos[0].action_new_version()
+        second = Info.browse(action["res_id"])
+        second.body = "<p>首年租金八五折，装修期免租三个月（2026年第四季度起）。</p>"
+        second.action_request_approval()
+        second.with_user(leader).action_approve()
+
+    # ------------------------------------------------------------------
+    # THE DAYS
+    # ------------------------------------------------------------------
+
+    def _open_day(self, rng, people, day):
+        """The duty roster of the day (five or six agents, in a shifting order) and its table."""
+        frontdesk = people["frontdesk"]
+        agents = list(people["agents"])
+        rng.shuffle(agents)
+        on_duty = agents[: rng.choice((5, 6, 6))]
+        roster = (
+            self.env["leasing.duty.roster"]
+            .with_user(frontdesk)
+            .create(
+                {
+                    "date": day,
+                    "reception_user_id": frontdesk.id,
+                    "line_ids": [
+                        fields.Command.create({"user_id": agent.id, "sequence": index})
+                        for index, agent in enumerate(on_duty, start=1)
+                    ],
+                }
+            )
+        )
+        roster.action_create_rotation()
+        rotation = roster.rotation_id.with_user(frontdesk)
+        if rng.random() < 0.3:
+            rng.choice(rotation.line_ids).action_set_leave()
+        return rotation
+
+    def _receive_day(self, rng, people, rotation, day, known, with_forms):
+        """Three to five arrivals, from morning to evening; return the new prospects."""
+        new = []
+        Engine = self.env["leasing.attribution.engine"].with_user(people["frontdesk"])
+        minute = rng.randrange(0, 40)
+        for _index in range(rng.randrange(3, 6)):
+            minute += rng.randrange(40, 150)
+            if minute >= 9 * 60:  # 18:00: the office is closed
+                break
+            moment = office_clock.at_local(day, 9 + minute // 60, minute % 60, self._tz())
+            lines = rotation.line_ids.filtered(lambda line: line.status != "leave")
+            busy = lines.filtered(lambda line: rng.random() < 0.12)
+            busy.action_set_busy()
+            values, returning = self._arrival(rng, people, known + new)
+            channel = "phone" if not returning and rng.random() < 0.15 else "walk_in"
+            visit = Engine._register_arrival(channel, values, rotation=rotation)
+            busy.action_set_available()
+            if not returning and visit.lead_id not in new:
+                new.append(visit.lead_id)
+            self._date_visit(rng, people, visit, moment, with_forms)
+        return new
+
+    def _arrival(self, rng, people, known):
+        """What front desk types for one arrival, and whether it is a known prospect."""
+        if known and rng.random() < 0.18:
+            lead = rng.choice(known)
+            return {"contact_name": lead.contact_name, "phone": lead.phone}, True
+        name, business, _areas = demo_names.shop(rng)
+        while name in people["shops"]:
+            name, business, _areas = demo_names.shop(rng)
+        people["shops"].add(name)
+        values = {
+            "contact_name": demo_names.person(rng),
+            "partner_name": name if rng.random() < 0.8 else False,
+            "phone": demo_names.phone(rng, next(people["phones"])),
+            "description": f"{business}，{rng.choice(demo_names.NEEDS)}",
+        }
+        draw = rng.random()
+        if draw < 0.1:
+            values["card_user"] = rng.choice(people["agents"])
+        elif draw < 0.15:
+            values["leadership"] = True
+        elif draw < 0.21:
+            values["overflow"] = True
+            values["overflow_reason"] = rng.choice(demo_names.OVERFLOW_REASONS)
+        elif draw < 0.28:
+            self._file_first(rng, people, values)
+        return values, False
+
+    def _file_first(self, rng, people, values):
+        """An agent's own prospect: filed by the agent before it walks in."""
+        agent = rng.choice(people["agents"])
+        filing = (
+            self.env["leasing.prospect.filing"]
+            .with_user(agent)
+            .create(
+                {
+                    "contact_name": values["contact_name"],
+                    "partner_name": values["partner_name"],
+                    "phone": values["phone"],
+                    "user_id": agent.id,
+                }
+            )
+        )
+        filing.action_file()
+
+    def _date_visit(self, rng, people, visit, moment, with_forms):
+        """The registration happened at ``moment``; reception and leaving follow it (leaving,
+        which makes the visitor registration due, only since the office's forms started)."""
+        visit._write_guarded({"visit_datetime": moment, "arrived_at": moment})
+        if visit.channel != "walk_in":
+            return
+        received = moment + timedelta(minutes=rng.randrange(1, 15))
+        left = received + timedelta(minutes=rng.randrange(15, 70))
+        visit.with_user(people["frontdesk"]).action_mark_received()
+        visit._write_guarded({"received_at": received})
+        if not with_forms:
+            return
+        visit.with_user(people["frontdesk"]).action_mark_left()
+        visit._write_guarded({"left_at": left})
+        registration = visit.registration_id
+        registration._write_guarded({"visit_end": left})
+        self._date_obligations(registration, registration.deadline)
+        self._fill_registration(rng, registration, left)
+
+    def _date_obligations(self, record, deadline):
+        """What ``record`` (a form or the event that expects one) owes is due at ``deadline``."""
+        ref = f"{record._name},{record.id}"
+        duties = (
+            self.env["leasing.obligation"]
+            .sudo()
+            .search(["|", ("form_ref", "=", ref), ("source_ref", "=", ref)])
+        )
+        duties._write_guarded(
+            {"deadline": deadline, "period_date": office_clock.local_date(deadline, self._tz())}
+        )
+
+    def _fill_registration(self, rng, registration, left):
+        """On time mostly; some late, some incomplete, some never started."""
+        draw = rng.random()
+        if draw < 0.07:
+            return  # never filled in: the obligation turns "not done"
+        lead = registration.lead_id
+        business = (lead.description or "零售，").split("，")[0]
+        form = registration.with_user(registration.user_id)
+        vals = {"needs": demo_names.NEEDS[lead.id % len(demo_names.NEEDS)]}
+        if draw >= 0.15:  # an incomplete one lacks the line of business
+            vals.update(business_type=business, desired_area=rng.randrange(40, 400, 10))
+        form.write(vals)
+        form.action_submit()
+        late = draw >= 0.15 and rng.random() < 0.15
+        minutes = rng.randrange(35, 240) if late else rng.randrange(5, 28)
+        registration._write_guarded({"submitted_at": left + timedelta(minutes=minutes)})
+
+    def _expect_routine(self, day):
+        Form = self.env["leasing.followup.plan"]
+        self.env["leasing.obligation"].sudo()._expect_followup_plans(day, Form._end_of_day(day))
+
+    def _plan_followups(self, rng, rotation, day, leads):
+        """Each agent on duty plans the day's follow-ups (the last month of the quarter)."""
+        for line in rotation.line_ids.filtered(lambda line: line.status != "leave"):
+            agent = line.user_id
+            draw = rng.random()
+            if draw < 0.06:
+                continue  # never started
+            own = [lead for lead in leads if lead.attributed_user_id == agent][-12:]
+            picks = rng.sample(own, min(len(own), rng.randrange(1, 4)))
+            vals = {"user_id": agent.id, "plan_date": day}
+            if picks:
+                vals["line_ids"] = [
+                    fields.Command.create(
+                        {
+                            "lead_id": lead.id,
+                            "planned_date": day,
+                            "method": "call",
+                            "purpose": False if draw < 0.12 else rng.choice(demo_names.PURPOSES),
+                        }
+                    )
+                    for lead in picks
+                ]
+            else:
+                vals["no_followups"] = True
+            plan = self.env["leasing.followup.plan"].with_user(agent).create(vals)
+            plan.action_submit()
+            end = plan.deadline
+            late = rng.random() < 0.12
+            stamp = (
+                end + timedelta(hours=rng.randrange(1, 15))
+                if late
+                else end - timedelta(hours=rng.randrange(1, 8))
+            )
+            plan._write_guarded({"submitted_at": stamp})
+
+    # ------------------------------------------------------------------
+    # DEALS, TARGETS, TIERS AND COMMISSIONS
+    # ------------------------------------------------------------------
+
+    def _close_deals(self, rng, people, units, leads, today):
+        """Deposits, signing plans, contract claims and signed contracts on both buildings."""
+        frontdesk = people["frontdesk"]
+        credited = [lead for lead in leads if lead.attributed_user_id]
+        free = list(units.filtered(lambda unit: unit.state == "available"))
+        rng.shuffle(free)
+        # Older prospects mostly signed by now; recent ones still hold their unit reserved.
+        deals = credited[3 : len(credited) * 3 // 4 : 7] + credited[-40::8]
+        for number, lead in enumerate(deals, start=1):
+            if not free:
+                break
+            first = lead.visit_ids.sorted("visit_datetime")[:1].visit_datetime
+            deposit_day = min(
+                office_clock.local_date(first, self._tz()) + timedelta(days=rng.randrange(3, 20)),
+                today - timedelta(days=1),
+            )
+            deposit = (
+                self.env["leasing.deposit"]
+                .with_user(frontdesk)
+                .create(
+                    {
+                        "lead_id": lead.id,
+                        "amount": rng.choice((5000, 10000, 20000, 30000)),
+                        "receipt_number": f"DJ{deposit_day:%Y%m%d}{number:02d}",
+                    }
+                )
+            )
+            moment = office_clock.at_local(deposit_day, 11, 0, self._tz())
+            deposit._write_guarded({"received_at": moment, "deposit_date": deposit_day})
+            Plan = self.env["leasing.signing.plan"]
+            self._date_obligations(deposit, Plan._end_of_day(deposit_day))
+            self._sign(rng, people, lead, deposit, free.pop(), number, today)
+
+    def _sign(self, rng, people, lead, deposit, unit, number, today):
+        agent = lead.attributed_user_id
+        planned = deposit.deposit_date + timedelta(days=rng.randrange(5, 25))
+        plan = (
+            self.env["leasing.signing.plan"]
+            .with_user(agent)
+            .create(
+                {
+                    "lead_id": lead.id,
+                    "user_id": agent.id,
+                    "deposit_amount": deposit.amount,
+                    "deposit_date": deposit.deposit_date,
+                    "receipt_number": deposit.receipt_number,
+                    "unit_ids": [fields.Command.set(unit.ids)],
+                    "planned_signing_date": planned,
+                }
+            )
+        )
+        plan.action_submit()
+        late = rng.random() < 0.15
+        stamp = plan.deadline + (timedelta(hours=3) if late else -timedelta(hours=4))
+        plan._write_guarded({"submitted_at": stamp})
+        if planned >= today:
+            return  # signing still ahead: the unit stays reserved
+        number_text = f"HT{planned:%Y}{number:04d}"
+        claim = (
+            self.env["leasing.contract.claim"]
+            .with_user(agent)
+            .create(
+                {
+                    "contract_number": number_text,
+                    "lead_id": lead.id,
+                    "unit_id": unit.id,
+                    "pickup_at": office_clock.at_local(planned, 10, 0, self._tz()),
+                }
+            )
+        )
+        claim.action_submit()
+        claim.with_user(people["frontdesk"]).action_issue()
+        issued = office_clock.at_local(planned, 10, 30, self._tz())
+        claim._write_guarded({"submitted_at": issued - timedelta(hours=20), "issued_at": issued})
+        self.env["leasing.contract"].with_user(people["frontdesk"]).create(
+            {
+                "contract_number": number_text,
+                "lead_id": lead.id,
+                "unit_id": unit.id,
+                "claim_id": claim.id,
+                "signed_date": planned,
+            }
+        )
+
+    def _make_targets(self, people, start, today):
+        """Approved monthly targets from the quarter's first month to the current one."""
+        manager, agents = people["manager"], people["agents"]
+        Plan = self.env["leasing.target.plan"].with_user(manager)
+        month = start.replace(day=1)
+        while month <= today:
+            per_agent = 2 if month.month % 2 else 1
+            plan = Plan.create(
+                {
+                    "period_type": "month",
+                    "date_from": month,
+                    "target_contracts": per_agent * len(agents),
+                    "target_area": 150.0 * per_agent * len(agents),
+                    "target_rent": 25000.0 * per_agent * len(agents),
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "user_id": agent.id,
+                                "target_contracts": per_agent,
+                                "target_area": 150.0 * per_agent,
+                                "target_rent": 25000.0 * per_agent,
+                            }
+                        )
+                        for agent in agents
+                    ],
+                }
+            )
+            plan.action_request_approval()
+            plan.with_user(people["leader"]).action_approve()
+            month += relativedelta(months=1)
+
+    def _assess_tiers(self, rng, people, leads):
+        """The manager assigns tiers to a few dozen merchants; leadership confirms most."""
+        sample = rng.sample(leads, min(40, len(leads)))
+        for lead in sample:
+            lead.with_user(people["manager"]).write(
+                {
+                    "store_count": rng.randrange(1, 12),
+                    "store_size": float(rng.randrange(60, 900, 20)),
+                    "dealer_level": rng.choice(("provincial", "city", "local", False)),
+                }
+            )
+        records = self.env["crm.lead"].union(*sample).with_user(people["manager"])
+        records.action_assign_tier()
+        confirm = records[: len(records) * 2 // 3]
+        confirm.with_user(people["leader"]).action_confirm_tier()
+
+    def _pay_commissions(self, people, today):
+        """Statements of the last two full months: the older approved, the latest waiting."""
+        Statement = self.env["leasing.commission.statement"].with_user(people["manager"])
+        this_month = today.replace(day=1)
+        for back in (2, 1):
+            month = this_month - relativedelta(months=back)
+            statements = Statement._generate(month)
+            statements.action_review()
+            if back == 2:
+                statements.with_user(people["leader"]).action_approve()
+
+    def _tz(self):
+        return office_clock.company_tz(self.env.company)
