@@ -79,7 +79,10 @@ class LeasingAttributionEngine(models.AbstractModel):
             lead,
             {
                 "channel": channel,
-                "visit_kind": "returning" if lead.visit_count else "first",
+                # A prospect created just now has no visit: its count is not read.
+                "visit_kind": "first"
+                if lead.env.context.get("leasing_created") or not lead.visit_count
+                else "returning",
                 "received_user_id": receiver.id,
                 "credited_user_id": agent.id,
                 "on_behalf": on_behalf,
@@ -194,7 +197,7 @@ class LeasingAttributionEngine(models.AbstractModel):
             mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True
         )
         company = normalize_company_name(values.get("partner_name"))
-        return Lead.create(
+        created = Lead.create(
             {
                 "name": company or values.get("contact_name"),
                 "type": "opportunity",
@@ -206,6 +209,7 @@ class LeasingAttributionEngine(models.AbstractModel):
                 **Lead._leasing_attribution_vals(attribution, agent, note),
             }
         )
+        return created.with_context(leasing_created=True)
 
     def _create_visit(self, lead, vals):
         # The visit's own chatter starts empty: the prospect's chatter tells the story.

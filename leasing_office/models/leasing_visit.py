@@ -18,7 +18,8 @@ class LeasingVisit(models.Model):
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "visit_datetime desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Precomputed (also waiting_minutes): written by the INSERT, no UPDATE after it.
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     lead_id = fields.Many2one(
         "crm.lead",
         string="Prospect",
@@ -88,6 +89,7 @@ class LeasingVisit(models.Model):
         string="Waiting (minutes)",
         compute="_compute_waiting_minutes",
         store=True,
+        precompute=True,
         readonly=True,
         aggregator="avg",
         help="From arrival to the moment an agent received the prospect.",

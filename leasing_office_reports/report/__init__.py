@@ -1,5 +1,7 @@
+from . import leasing_analysis_grouping
 from . import leasing_call_report
 from . import leasing_compliance_report
+from . import leasing_contract
 from . import leasing_funnel_report
 from . import leasing_report_figures
 from . import leasing_target_report

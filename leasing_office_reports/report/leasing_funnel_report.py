@@ -15,6 +15,7 @@ class LeasingFunnelReport(models.Model):
     """
 
     _name = "leasing.funnel.report"
+    _inherit = ["leasing.analysis.grouping"]
     _description = "Funnel Analysis"
     _auto = False
     _order = "first_visit_date desc"

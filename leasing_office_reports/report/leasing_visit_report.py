@@ -53,6 +53,7 @@ class LeasingVisitReport(models.Model):
     """
 
     _name = "leasing.visit.report"
+    _inherit = ["leasing.analysis.grouping"]
     _description = "Visit Analysis"
     _order = "visit_date desc"
     _rec_name = "visit_date"

@@ -11,3 +11,4 @@ from . import test_visit_waiting_time
 from . import test_turn_report_across_days
 from . import test_call_report
 from . import test_replica_reads
+from . import test_analysis_grouping
