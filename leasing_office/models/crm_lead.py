@@ -331,7 +331,7 @@ class CrmLead(models.Model):
     @api.model
     def _leasing_filing_vals(self, vals):
         """A filing (客戶報備) of the prospect described by crm.lead ``vals``."""
-        own = self.env.ref("leasing_office.utm_source_agent_own", False)
+        own = self.env["leasing.attribution.engine"]._office_source("agent_own")
         return {
             "contact_name": vals.get("contact_name") or vals.get("name"),
             "partner_name": vals.get("partner_name"),
@@ -344,6 +344,10 @@ class CrmLead(models.Model):
     @api.model
     def _leasing_check_hand_made(self, vals):
         """Refuse, before anything is created, a prospect an agent could not file."""
+        partner_id = vals.get("partner_id")
+        if not vals.get("phone") and isinstance(partner_id, int) and partner_id:
+            # The lead takes its contact's phone.
+            vals = {**vals, "phone": self.env["res.partner"].browse(partner_id).phone}
         if not isinstance(vals.get("phone") or "", str) or not (vals.get("phone") or "").strip():
             raise ValidationError(
                 self.env._(

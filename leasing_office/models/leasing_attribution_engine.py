@@ -5,12 +5,6 @@ from . import attribution_rules
 from .company_name import normalize_company_name
 from .phone_key import normalize_phone
 
-# The UTM source (來源渠道) a contact gets when front desk picks none.
-CHANNEL_SOURCES = {
-    attribution_rules.WALK_IN: "leasing_office.utm_source_walk_in",
-    attribution_rules.PHONE: "leasing_office.utm_source_phone",
-}
-
 
 class LeasingAttributionEngine(models.AbstractModel):
     """Applies the office's attribution rules (``attribution_rules.decide``) to one arrival.
@@ -136,11 +130,20 @@ class LeasingAttributionEngine(models.AbstractModel):
     def _source_for(self, channel, values):
         """The source channel (utm.source) of this contact: as picked, the channel's own
         when none is, leadership's for a leadership referral left on the channel's own."""
-        channel_source = self.env.ref(CHANNEL_SOURCES[channel], False) or self.env["utm.source"]
+        channel_source = self._office_source(channel)
         source = values.get("source") or channel_source
         if values.get("leadership") and source == channel_source:
-            source = self.env.ref("leasing_office.utm_source_leadership", False) or source
+            source = self._office_source("leadership") or source
         return source
+
+    @api.model
+    def _office_source(self, key):
+        """The office's own UTM source ``key`` (walk_in, phone, agent_own, leadership…), read
+        from the cached xmlid (no query on the registration's path); empty if deleted."""
+        source_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            f"leasing_office.utm_source_{key}", raise_if_not_found=False
+        )
+        return self.env["utm.source"].browse(source_id or ())
 
     # ------------------------------------------------------------------
     # HELPERS

@@ -41,7 +41,7 @@ class LeasingProspectFiling(models.Model):
     source_id = fields.Many2one(
         "utm.source",
         string="Source Channel",
-        default=lambda self: self.env.ref("leasing_office.utm_source_agent_own", False),
+        default=lambda self: self.env["leasing.attribution.engine"]._office_source("agent_own"),
         help="How the agent found the prospect; it becomes the prospect's source.",
     )
     user_id = fields.Many2one(

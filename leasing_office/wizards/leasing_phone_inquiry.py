@@ -24,7 +24,7 @@ class LeasingPhoneInquiry(models.TransientModel):
     source_id = fields.Many2one(
         "utm.source",
         string="Source Channel",
-        default=lambda self: self.env.ref("leasing_office.utm_source_phone", False),
+        default=lambda self: self.env["leasing.attribution.engine"]._office_source("phone"),
         help="How the caller heard of the mall (來源渠道): advertising, exhibition, WeChat…",
     )
     description = fields.Text(string="Needs")

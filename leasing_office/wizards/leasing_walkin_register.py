@@ -40,7 +40,7 @@ class LeasingWalkinRegister(models.TransientModel):
     source_id = fields.Many2one(
         "utm.source",
         string="Source Channel",
-        default=lambda self: self.env.ref("leasing_office.utm_source_walk_in", False),
+        default=lambda self: self.env["leasing.attribution.engine"]._office_source("walk_in"),
         help="How the prospect heard of the mall (來源渠道): advertising, exhibition, WeChat…",
     )
     description = fields.Text(string="Needs")
