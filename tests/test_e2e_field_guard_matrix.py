@@ -162,7 +162,7 @@ POLICY = {
             "attribution_type company_id days_to_deposit days_to_followup days_to_sign"
             " deposit_count deposit_date first_followup_date first_visit_date"
             " followed_count is_public lead_count lead_id merchant_tier signed_count"
-            " signed_date user_id"
+            " signed_date source_id user_id"
         ),
     ),
     "leasing.info": (
@@ -235,7 +235,7 @@ POLICY = {
     ),
     "leasing.prospect.filing": (
         "filed_on lead_id protected_until state user_id",
-        "company_id contact_name license_no partner_name phone wechat_id",
+        "company_id contact_name license_no partner_name phone source_id wechat_id",
     ),
     "leasing.turn.report": (
         "",
@@ -260,7 +260,8 @@ POLICY = {
     ),
     "leasing.visit": (
         (
-            "arrived_at attribution_type channel credited_user_id explanation lead_id"
+            "arrived_at attribution_type business_type channel credited_user_id"
+            " desired_area explanation lead_id source_id"
             " left_at name on_behalf overflow_reason received_at received_user_id"
             " registered_by_id registration_id rotation_id state turn_id visit_datetime"
             " visit_kind waiting_minutes"
@@ -270,8 +271,9 @@ POLICY = {
     "leasing.visit.report": (
         "",
         (
-            "attribution_type company_id credited_user_id first_visit_count is_public"
-            " on_behalf received_count received_user_id visit_count visit_date visit_kind"
+            "attribution_type channel company_id credited_user_id first_visit_count"
+            " is_public on_behalf received_count received_user_id source_id visit_count"
+            " visit_date visit_kind"
             " waiting_minutes"
         ),
     ),

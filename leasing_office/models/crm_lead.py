@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 from . import office_clock
@@ -255,6 +255,32 @@ class CrmLead(models.Model):
     # ORM
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        origin = self._leasing_origin()
+        if origin == "hand":
+            # Guarded values are refused first, with the guard's own message.
+            self._check_guarded_create(vals_list)
+            for vals in vals_list:
+                self._leasing_check_hand_made(vals)
+        leads = super().create(vals_list)
+        if origin == "import":
+            leads._leasing_hold_public(self.env._("imported by %(user)s", user=self.env.user.name))
+        elif origin == "hand":
+            leads._leasing_file_hand_made()
+        return leads
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        # An e-mail to the office's alias is a prospect of the office, public until its first
+        # contact; e-mails to other teams' aliases stay stock CRM leads.
+        gateway = self.with_context(leasing_mail_gateway=True)
+        lead = super(CrmLead, gateway).message_new(msg_dict, custom_values=custom_values)
+        office_team = self.env.ref("leasing_office.crm_team_leasing_office", False)
+        if office_team and lead.team_id == office_team and not lead.attribution_type:
+            lead._leasing_hold_public(self.env._("e-mailed to the office"))
+        return lead
+
     def write(self, vals):
         self._check_guarded_write(vals)
         if not (self._gate_is_open() or self.env.su):
@@ -298,6 +324,82 @@ class CrmLead(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # PROSPECTS CREATED OUTSIDE THE ENGINE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _leasing_origin(self):
+        """How a prospect is being created outside the office's own actions: ``import``
+        (office staff importing a list), ``hand`` (a leasing agent entering it in the CRM: it
+        is filed as the agent's own prospect), or empty (stock CRM, left as it is)."""
+        context = self.env.context
+        if self._gate_is_open() or self.env.su or context.get("leasing_mail_gateway"):
+            return ""
+        user = self.env.user
+        if context.get("import_file"):
+            staff = user.has_group("leasing_office.group_leasing_frontdesk")
+            return "import" if staff or self._is_leasing_agent(user) else ""
+        # The manager and leadership are agents by implication, but what they receive is the
+        # department's (rule 4, rule 5): their hand-made leads stay stock CRM leads, credited
+        # by the rules at the first contact.
+        manager = user.has_group("leasing_office.group_leasing_manager")
+        return "hand" if self._is_leasing_agent(user) and not manager else ""
+
+    @api.model
+    def _leasing_filing_vals(self, vals):
+        """A filing (客戶報備) of the prospect described by crm.lead ``vals``."""
+        own = self.env["leasing.attribution.engine"]._office_source("agent_own")
+        return {
+            "contact_name": vals.get("contact_name") or vals.get("name"),
+            "partner_name": vals.get("partner_name"),
+            "phone": vals.get("phone"),
+            "license_no": vals.get("leasing_license_no"),
+            "wechat_id": vals.get("leasing_wechat_id"),
+            "source_id": vals.get("source_id") or own.id,
+        }
+
+    @api.model
+    def _leasing_check_hand_made(self, vals):
+        """Refuse, before anything is created, a prospect an agent could not file."""
+        partner_id = vals.get("partner_id")
+        if not vals.get("phone") and isinstance(partner_id, int) and partner_id:
+            # The lead takes its contact's phone.
+            vals = {**vals, "phone": self.env["res.partner"].browse(partner_id).phone}
+        if not isinstance(vals.get("phone") or "", str) or not (vals.get("phone") or "").strip():
+            raise ValidationError(
+                self.env._(
+                    "A prospect you enter yourself is filed as your own prospect (客戶報備): "
+                    "enter its phone, by which the office recognises it, or use Own "
+                    "Prospects > New."
+                )
+            )
+        filing = self.env["leasing.prospect.filing"].new(self._leasing_filing_vals(vals))
+        filing._check_can_file()
+        # The prospect does not exist yet: any match is someone else's (or public).
+        filing._find_duplicate_or_own()
+
+    def _leasing_file_hand_made(self):
+        """File each prospect an agent entered by hand as the agent's own (客戶報備)."""
+        Filing = self.env["leasing.prospect.filing"]
+        for lead in self:
+            vals = {name: lead[name] for name in ("name", "contact_name", "partner_name", "phone")}
+            vals.update(
+                leasing_license_no=lead.leasing_license_no,
+                leasing_wechat_id=lead.leasing_wechat_id,
+                source_id=lead.source_id.id,
+            )
+            Filing.create(self._leasing_filing_vals(vals)).action_file()
+
+    def _leasing_hold_public(self, how):
+        """Imported and e-mailed prospects: public until the engine credits their first contact."""
+        note = self.env._(
+            "Public pool until its first contact (%(how)s): the office's rules credit it when "
+            "it first walks in or calls.",
+            how=how,
+        )
+        self._leasing_set_attribution("public", self.env["res.users"], note)
+
+    # ------------------------------------------------------------------
     # ATTRIBUTION ENGINE
     # ------------------------------------------------------------------
 
@@ -336,10 +438,12 @@ class CrmLead(models.Model):
 
     @api.model
     def _leasing_find_unattributed(self, phone_key, partner_name):
-        """Return a CRM lead or contact known outside the leasing office, to link to."""
+        """Return a CRM lead or contact known outside the leasing office (stock CRM, or held
+        public until its first contact: imported, e-mailed), to link to."""
         if phone_key:
             lead = self.sudo().search(
-                [("leasing_phone_key", "=", phone_key), ("attribution_type", "=", False)], limit=1
+                [("leasing_phone_key", "=", phone_key), *self._leasing_uncredited_domain()],
+                limit=1,
             )
             if lead:
                 return lead, lead.partner_id
@@ -350,6 +454,20 @@ class CrmLead(models.Model):
                 [("is_company", "=", True), ("name", "=ilike", ilike_literal(name))], limit=1
             )
         return self.browse(), partner
+
+    @api.model
+    def _leasing_uncredited_domain(self):
+        """Prospects no contact credited yet: unknown to the office, or held public since
+        they were imported or e-mailed and never walked in, called or were filed."""
+        return [
+            "|",
+            ("attribution_type", "=", False),
+            "&",
+            "&",
+            ("attribution_type", "=", "public"),
+            ("visit_count", "=", 0),
+            ("leasing_filing_ids", "=", False),
+        ]
 
     @api.model
     def _leasing_find_any(self, phone_key, names=(), license_no=None, wechat_id=None):
@@ -367,12 +485,17 @@ class CrmLead(models.Model):
             return self.browse()
         return self.sudo().with_context(active_test=False).search(Domain.OR(criteria))
 
-    def _leasing_protected_filing(self):
-        """The filing that still protects this prospect for its agent, if any."""
+    def _leasing_protected_filing(self, release=True):
+        """The filing that still protects this prospect for its agent, if any. A lapsed
+        filing is released on the way, unless ``release`` is False (a preview)."""
         self.ensure_one()
         if self.attribution_type != "filed":
             return self.env["leasing.prospect.filing"]
         filings = self.sudo().leasing_filing_ids.filtered(lambda f: f.state == "protected")
+        if not release:
+            return filings.filtered(
+                lambda f: f._is_protected_on(office_clock.office_today(self.env))
+            )[:1]
         filings._release_if_lapsed()
         return filings.filtered(lambda f: f.state == "protected")[:1]
 

@@ -33,35 +33,16 @@ class LeasingAttributionEngine(models.AbstractModel):
         """Register a prospect arriving by ``channel``; return the ``leasing.visit``.
 
         ``values``: contact_name, partner_name, phone, description, card_user (res.users),
-        leadership (bool), overflow (bool), overflow_reason (text). ``rotation``: the day's
-        table, today's unless given (the demo data replays past days on their own tables).
+        leadership (bool), overflow (bool), overflow_reason (text), source (utm.source),
+        business_type (text), desired_area (number). ``rotation``: the day's table,
+        today's unless given (the demo data replays past days on their own tables).
         """
         rotation = rotation or self.env["leasing.rotation"]._get_for_today()
         rotation._lock_for_registration()
-        Lead = self.env["crm.lead"]
-        phone_key = normalize_phone(values.get("phone"), Lead._leasing_phone_region())
-        lead = Lead._leasing_find_returning(phone_key, values.get("partner_name"))
-        filing = lead._leasing_protected_filing() if lead else self.env["leasing.prospect.filing"]
-        card = values.get("card_user") or self.env["res.users"]
-        reason = (values.get("overflow_reason") or "").strip()
-        arrival = attribution_rules.Arrival(
-            channel=channel,
-            known=bool(lead),
-            credited=lead.attributed_user_id or None,
-            filed_by=filing.user_id or None,
-            card_holder=card or None,
-            leadership=bool(values.get("leadership")),
-            overflow=bool(values.get("overflow")),
-            overflow_reason=bool(reason),
-            available=bool(rotation._peek_next_turn()),
-            phone_first=self._phone_first_policy(),
-            transferred=bool(lead.key_account_transferred),
-            key_account=(lead.key_account_transferred and lead._leasing_key_account_receiver())
-            or None,
-        )
-        decision = attribution_rules.decide(arrival)
+        lead, phone_key, decision = self._decide_arrival(channel, values, rotation)
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
+        reason = (values.get("overflow_reason") or "").strip()
         turn = rotation._take_turn() if decision.take_turn else self.env["leasing.rotation.turn"]
         agent = turn.line_id.user_id if turn else (decision.agent or self.env["res.users"])
         if decision.rule == "key_account":
@@ -70,15 +51,23 @@ class LeasingAttributionEngine(models.AbstractModel):
         else:
             receiver, on_behalf = self._receiver_for(agent, rotation)
         note = self._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
+        source = self._source_for(channel, values)
         if lead:
             if not lead.active:
                 lead.sudo().active = True
+            if not lead.source_id and source:
+                lead.sudo().source_id = source
         else:
-            lead = self._link_or_create_lead(values, phone_key, decision.attribution, agent, note)
+            lead = self._link_or_create_lead(
+                values, phone_key, decision.attribution, agent, note, source
+            )
         visit = self._create_visit(
             lead,
             {
                 "channel": channel,
+                "source_id": source.id,
+                "business_type": (values.get("business_type") or "").strip() or False,
+                "desired_area": values.get("desired_area") or 0.0,
                 # A prospect created just now has no visit: its count is not read.
                 "visit_kind": "first"
                 if lead.env.context.get("leasing_created") or not lead.visit_count
@@ -98,6 +87,74 @@ class LeasingAttributionEngine(models.AbstractModel):
         if turn:
             turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
         return visit
+
+    @api.model
+    def _preview_arrival(self, channel, values):
+        """Who would receive this arrival now and why, in plain words; nothing is written
+        (no turn, no lock, no lapsed filing released)."""
+        rotation = self.env["leasing.rotation"]._get_for_today()
+        _lead, _key, decision = self._decide_arrival(channel, values, rotation, release=False)
+        if decision.attribution is None:
+            return self._refusal(decision.rule)
+        if decision.take_turn:
+            return rotation._board_next_up()["reason"]
+        agent = decision.agent or self.env["res.users"]
+        receiver, on_behalf = self._receiver_for(agent, rotation)
+        reason = (values.get("overflow_reason") or "").strip()
+        return self._explain(
+            decision.rule, agent, receiver, on_behalf, self.env["leasing.rotation.turn"], reason
+        )
+
+    @api.model
+    def _decide_arrival(self, channel, values, rotation, release=True):
+        """The matched prospect, its phone key and the rules' :class:`Decision`.
+
+        With ``release`` False nothing is written: a lapsed filing is only read as lapsed.
+        """
+        Lead = self.env["crm.lead"]
+        phone_key = normalize_phone(values.get("phone"), Lead._leasing_phone_region())
+        lead = Lead._leasing_find_returning(phone_key, values.get("partner_name"))
+        filing = (
+            lead._leasing_protected_filing(release=release)
+            if lead
+            else self.env["leasing.prospect.filing"]
+        )
+        card = values.get("card_user") or self.env["res.users"]
+        arrival = attribution_rules.Arrival(
+            channel=channel,
+            known=bool(lead),
+            credited=lead.attributed_user_id or None,
+            filed_by=filing.user_id or None,
+            card_holder=card or None,
+            leadership=bool(values.get("leadership")),
+            overflow=bool(values.get("overflow")),
+            overflow_reason=bool((values.get("overflow_reason") or "").strip()),
+            available=bool(rotation._peek_next_turn()),
+            phone_first=self._phone_first_policy(),
+            transferred=bool(lead.key_account_transferred),
+            key_account=(lead.key_account_transferred and lead._leasing_key_account_receiver())
+            or None,
+        )
+        return lead, phone_key, attribution_rules.decide(arrival)
+
+    @api.model
+    def _source_for(self, channel, values):
+        """The source channel (utm.source) of this contact: as picked, the channel's own
+        when none is, leadership's for a leadership referral left on the channel's own."""
+        channel_source = self._office_source(channel)
+        source = values.get("source") or channel_source
+        if values.get("leadership") and source == channel_source:
+            source = self._office_source("leadership") or source
+        return source
+
+    @api.model
+    def _office_source(self, key):
+        """The office's own UTM source ``key`` (walk_in, phone, agent_own, leadership…), read
+        from the cached xmlid (no query on the registration's path); empty if deleted."""
+        source_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            f"leasing_office.utm_source_{key}", raise_if_not_found=False
+        )
+        return self.env["utm.source"].browse(source_id or ())
 
     # ------------------------------------------------------------------
     # HELPERS
@@ -184,12 +241,15 @@ class LeasingAttributionEngine(models.AbstractModel):
             return agent or self.env.user, False
         return self.env.user, True
 
-    def _link_or_create_lead(self, values, phone_key, attribution, agent, note):
-        """Credit the CRM lead already known by phone, or create the prospect credited."""
+    def _link_or_create_lead(self, values, phone_key, attribution, agent, note, source):
+        """Credit the CRM lead already known by phone (imported, e-mailed, stock CRM), or
+        create the prospect credited."""
         Lead = self.env["crm.lead"]
         lead, partner = Lead._leasing_find_unattributed(phone_key, values.get("partner_name"))
         if lead:
             lead._leasing_set_attribution(attribution, agent, note)
+            if not lead.source_id and source:
+                lead.sudo().source_id = source
             return lead
         # Front desk does not follow every prospect it registers; the credited agent does,
         # without an assignment e-mail: the agent is at the desk when the turn is given.
@@ -206,6 +266,7 @@ class LeasingAttributionEngine(models.AbstractModel):
                 "partner_id": partner.id,
                 "phone": (values.get("phone") or "").strip(),
                 "description": values.get("description"),
+                "source_id": source.id,
                 **Lead._leasing_attribution_vals(attribution, agent, note),
             }
         )

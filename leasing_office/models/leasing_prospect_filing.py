@@ -12,7 +12,9 @@ from .phone_key import normalize_phone
 _logger = logging.getLogger(__name__)
 
 DEFAULT_FILING_DAYS = 30
-CONTACT_FIELDS = frozenset({"contact_name", "partner_name", "phone", "license_no", "wechat_id"})
+CONTACT_FIELDS = frozenset(
+    {"contact_name", "partner_name", "phone", "license_no", "wechat_id", "source_id"}
+)
 
 
 class LeasingProspectFiling(models.Model):
@@ -36,6 +38,12 @@ class LeasingProspectFiling(models.Model):
     phone = fields.Char()
     license_no = fields.Char(string="Business Licence No.")
     wechat_id = fields.Char(string="WeChat ID")
+    source_id = fields.Many2one(
+        "utm.source",
+        string="Source Channel",
+        default=lambda self: self.env["leasing.attribution.engine"]._office_source("agent_own"),
+        help="How the agent found the prospect; it becomes the prospect's source.",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Agent",
@@ -101,7 +109,7 @@ class LeasingProspectFiling(models.Model):
         Lead = self.env["crm.lead"]
         vals = Lead._leasing_attribution_vals("filed", self.user_id, note)
         if lead:
-            lead._write_guarded(vals)
+            lead._write_guarded({**vals, "source_id": lead.source_id.id or self.source_id.id})
         else:
             lead = Lead._create_guarded(self._prepare_lead_vals(vals))
         self._move_to(
@@ -165,6 +173,7 @@ class LeasingProspectFiling(models.Model):
             "phone": self.phone.strip(),
             "leasing_license_no": compact_id(self.license_no),
             "leasing_wechat_id": compact_id(self.wechat_id),
+            "source_id": self.source_id.id,
             **attribution_vals,
         }
 
@@ -181,14 +190,26 @@ class LeasingProspectFiling(models.Model):
         ]
         return max(filter(None, dates), default=False)
 
+    def _is_protected_on(self, day):
+        """Whether the filing still protects its prospect on ``day`` (its term, or the
+        agent's last recorded work plus the protection days)."""
+        self.ensure_one()
+        if self.state != "protected":
+            return False
+        if self.protected_until >= day:
+            return True
+        worked = self._last_work_date()
+        return bool(worked and worked + timedelta(days=self._protection_days()) >= day)
+
     def _release_if_lapsed(self):
         """Extend the protection of worked filings whose term ended; release the others."""
         today = office_clock.office_today(self.env)
         days = self._protection_days()
         for filing in self.filtered(lambda f: f.state == "protected" and f.protected_until < today):
-            worked = filing._last_work_date()
-            if worked and worked + timedelta(days=days) >= today:
-                filing._write_guarded({"protected_until": worked + timedelta(days=days)})
+            if filing._is_protected_on(today):
+                filing._write_guarded(
+                    {"protected_until": filing._last_work_date() + timedelta(days=days)}
+                )
             else:
                 filing._release()
 

@@ -61,6 +61,15 @@ class LeasingVisit(models.Model):
         index=True,
         help="How the prospect reached the office this time.",
     )
+    source_id = fields.Many2one(
+        "utm.source",
+        string="Source Channel",
+        readonly=True,
+        index=True,
+        help="How the prospect came to contact the office this time (來源渠道).",
+    )
+    business_type = fields.Char(string="Line of Business", readonly=True)
+    desired_area = fields.Float(string="Desired Area (m²)", readonly=True)
     overflow_reason = fields.Text(
         string="Why Front Desk Received",
         readonly=True,
@@ -301,5 +310,7 @@ class LeasingVisit(models.Model):
             "user_id": (self.credited_user_id or self.received_user_id).id,
             "visit_end": self.left_at,
             "needs": html2plaintext(lead.description or "") or False,
+            "business_type": self.business_type,
+            "desired_area": self.desired_area,
             "company_id": self.company_id.id,
         }

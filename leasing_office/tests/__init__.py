@@ -36,3 +36,4 @@ from . import test_inaccurate_entries
 from . import test_morning_meeting
 from . import test_floor_plan
 from . import test_demo_quarter
+from . import test_source_channels

@@ -76,18 +76,14 @@ class TestCrmLeadAttribution(LeasingOfficeCase):
         self.assertEqual(lead.attribution_type, "rotation")
 
     def test_rule2_agent_found_prospect_filed_in_crm_keeps_agent(self):
-        # 鼓勵招商員主動挖掘商戶: the agent's own CRM lead, filed, is not given to the next turn.
+        # 鼓勵招商員主動挖掘商戶: the agent's own CRM lead is filed when the agent creates it,
+        # and is not given to the next turn.
         lead = (
             self.env["crm.lead"]
             .with_user(self.agent3)
             .create({"name": "Found by agent3", "phone": "13800004004"})
         )
-        filing = (
-            self.env["leasing.prospect.filing"]
-            .with_user(self.agent3)
-            .create({"contact_name": "Found by agent3", "phone": "13800004004"})
-        )
-        filing.action_file()
+        self.assertEqual(lead.leasing_filing_ids.state, "protected")
         wizard = self.register(phone="138-0000-4004")
         self.assertEqual(wizard.lead_id, lead)
         self.assertEqual(lead.attribution_type, "filed")

@@ -161,14 +161,18 @@ class TestProspectFiling(LeasingOfficeCase):
             self.file(self.agent3, phone="13800040017", wechat_id="TeaBoss")
 
     def test_agent_files_own_crm_lead_without_duplicate(self):
+        # An agent's hand-made CRM prospect is filed when created; filing it again is a
+        # duplicate like any other.
         lead = (
             self.env["crm.lead"]
             .with_user(self.agent2)
             .create({"name": "Found at the fair", "phone": "13800040018"})
         )
-        filing = self.file(self.agent2, phone="13800040018")
-        self.assertEqual(filing.lead_id, lead)
+        self.assertEqual(lead.leasing_filing_ids.user_id, self.agent2)
         self.assertEqual(lead.attribution_type, "filed")
+        with self.assertRaisesRegex(UserError, ALREADY_KNOWN):
+            self.file(self.agent2, phone="13800040018")
+        self.assertEqual(len(lead.leasing_filing_ids), 1)
 
     def test_agent_sees_only_own_filings(self):
         mine = self.file(self.agent2, phone="13800040019")

@@ -21,6 +21,12 @@ class LeasingPhoneInquiry(models.TransientModel):
     leadership_referral = fields.Boolean(
         help="The caller first reached the company through its leadership."
     )
+    source_id = fields.Many2one(
+        "utm.source",
+        string="Source Channel",
+        default=lambda self: self.env["leasing.attribution.engine"]._office_source("phone"),
+        help="How the caller heard of the mall (來源渠道): advertising, exhibition, WeChat…",
+    )
     description = fields.Text(string="Needs")
     lead_id = fields.Many2one("crm.lead", string="Prospect", readonly=True)
     visit_id = fields.Many2one("leasing.visit", string="Contact", readonly=True)
@@ -74,6 +80,7 @@ class LeasingPhoneInquiry(models.TransientModel):
                 "phone": self.phone,
                 "description": self.description,
                 "leadership": self.leadership_referral,
+                "source": self.source_id,
             },
         )
         self.write(
@@ -86,6 +93,7 @@ class LeasingPhoneInquiry(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Phone Inquiry Logged: %(prospect)s", prospect=self.lead_id.name),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -28,6 +28,7 @@ class LeasingFunnelReport(models.Model):
         [("1", "Tier 1"), ("2", "Tier 2"), ("3", "Tier 3")], readonly=True
     )
     company_id = fields.Many2one("res.company", readonly=True)
+    source_id = fields.Many2one("utm.source", string="Source Channel", readonly=True)
     first_visit_date = fields.Date(readonly=True)
     first_followup_date = fields.Date(readonly=True)
     deposit_date = fields.Date(readonly=True)
@@ -58,6 +59,7 @@ class LeasingFunnelReport(models.Model):
             """
             SELECT l.id AS id, l.id AS lead_id, l.attributed_user_id AS user_id,
                    l.attribution_type, l.is_public, l.merchant_tier, l.company_id,
+                   l.source_id,
                    fv.first_visit AS first_visit_date,
                    fu.first_followup AS first_followup_date,
                    sp.first_deposit AS deposit_date,

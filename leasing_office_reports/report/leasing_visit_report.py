@@ -15,12 +15,15 @@ DIMENSIONS = (
     "visit_kind",
     "on_behalf",
     "company_id",
+    "channel",
+    "source_id",
 )
 # The row's key in the unique index. PostgreSQL before 15 has no NULLS NOT DISTINCT, so the
 # dimensions that may be empty (public pool, no attribution) stand as 0 and '' in the key.
 KEY = SQL(
     "visit_date, COALESCE(credited_user_id, 0), received_user_id, "
-    "COALESCE(attribution_type, ''), visit_kind, on_behalf, company_id"
+    "COALESCE(attribution_type, ''), visit_kind, on_behalf, company_id, channel, "
+    "COALESCE(source_id, 0)"
 )
 # The visit's fields the counts depend on.
 VISIT_FIELDS = frozenset(
@@ -35,6 +38,8 @@ VISIT_FIELDS = frozenset(
         "company_id",
         "arrived_at",
         "received_at",
+        "channel",
+        "source_id",
     }
 )
 # What a row sums, in this order: visits, first visits, visits received, minutes waited.
@@ -42,9 +47,10 @@ MEASURES = ("visit_count", "first_visit_count", "received_count", "waiting_minut
 
 
 class LeasingVisitReport(models.Model):
-    """Visits per agent and day by attribution type, kept as running daily counts.
+    """Visits per agent and day by attribution type and channel, kept as running daily counts.
 
-    One row per office day, credited agent, receiver, attribution, kind and company, kept in
+    One row per office day, credited agent, receiver, attribution, kind, company, channel
+    (walk-in, phone) and source channel (utm.source), kept in
     the same transaction as every create, write and unlink of a visit (``leasing.visit`` in
     this addon): the rows the visits counted before the change are taken back and the rows
     they count after it are added, whatever field changed. A pivot over three years then
@@ -70,6 +76,8 @@ class LeasingVisitReport(models.Model):
     )
     on_behalf = fields.Boolean(string="Received on Behalf", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    channel = fields.Selection([("walk_in", "Walk-in"), ("phone", "Phone Inquiry")], readonly=True)
+    source_id = fields.Many2one("utm.source", string="Source Channel", readonly=True)
     visit_count = fields.Integer(string="Visits", readonly=True, aggregator="sum")
     first_visit_count = fields.Integer(string="First Visits", readonly=True, aggregator="sum")
     # Reception: visits an agent received, and the minutes they waited in total.
@@ -107,6 +115,7 @@ class LeasingVisitReport(models.Model):
                     AT TIME ZONE COALESCE(p.tz, %(default_tz)s))::date AS visit_date,
                    v.credited_user_id, v.received_user_id, v.attribution_type, v.visit_kind,
                    COALESCE(v.on_behalf, FALSE) AS on_behalf, v.company_id,
+                   v.channel, v.source_id,
                    COUNT(*) AS visit_count,
                    COUNT(*) FILTER (WHERE v.visit_kind = 'first') AS first_visit_count,
                    COUNT(*) FILTER (WHERE v.received_at IS NOT NULL) AS received_count,
@@ -116,7 +125,7 @@ class LeasingVisitReport(models.Model):
               JOIN res_company c ON c.id = v.company_id
               JOIN res_partner p ON p.id = c.partner_id
              WHERE v.state = 'done'
-          GROUP BY 1, 2, 3, 4, 5, 6, 7
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
             """,
             default_tz=office_clock.DEFAULT_TZ,
         )
@@ -149,7 +158,11 @@ class LeasingVisitReport(models.Model):
         the dimensions and the ``expected`` and ``stored`` counts; empty when exact."""
         self.env.flush_all()
         # Empty dimensions compare as their stand-ins, so the join can hash.
-        empty = {"credited_user_id": SQL("0"), "attribution_type": SQL("''")}
+        empty = {
+            "credited_user_id": SQL("0"),
+            "attribution_type": SQL("''"),
+            "source_id": SQL("0"),
+        }
         same_key = SQL(" AND ").join(
             SQL("e.%s = s.%s", SQL.identifier(name), SQL.identifier(name))
             if name not in empty
@@ -217,6 +230,8 @@ class LeasingVisitReport(models.Model):
             visit.visit_kind,
             bool(visit.on_behalf),
             visit.company_id.id,
+            visit.channel,
+            visit.source_id.id or None,
         )
 
     @api.model
@@ -250,13 +265,14 @@ class LeasingVisitReport(models.Model):
             if not any(figures):
                 continue
             changed = True
-            visit_date, credited, received, kind, visit_kind, behalf, company = key
+            visit_date, credited, received, kind, visit_kind, behalf, company, channel, source = key
             self.env.cr.execute(
                 SQL(
                     """
                     INSERT INTO %(table)s (%(dims)s, is_public, %(measures)s)
                     VALUES (%(date)s, %(credited)s, %(received)s, %(kind)s, %(visit_kind)s,
-                            %(behalf)s, %(company)s, %(public)s, %(figures)s)
+                            %(behalf)s, %(company)s, %(channel)s, %(source)s, %(public)s,
+                            %(figures)s)
                     ON CONFLICT (%(key)s) DO UPDATE SET %(sums)s
                     RETURNING id, %(measures)s
                     """,
@@ -281,6 +297,8 @@ class LeasingVisitReport(models.Model):
                     visit_kind=visit_kind,
                     behalf=behalf,
                     company=company,
+                    channel=channel,
+                    source=source,
                     public=not credited,
                     figures=SQL(", ").join(SQL("%s", value) for value in figures),
                 )

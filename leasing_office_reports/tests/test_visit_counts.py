@@ -261,7 +261,7 @@ class TestVisitCounts(LeasingOfficeCase):
 
     def test_counts_key_needs_no_postgresql_15(self):
         """The unique key works without NULLS NOT DISTINCT (PostgreSQL 15): a second row for
-        the public pool on the same day is refused all the same."""
+        the public pool on the same day, without a source channel, is refused all the same."""
         [definition] = self.env.execute_query(
             SQL(
                 "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
@@ -269,11 +269,12 @@ class TestVisitCounts(LeasingOfficeCase):
             )
         )[0]
         self.assertIn("COALESCE(credited_user_id, 0)", definition)
+        self.assertIn("COALESCE(source_id, 0)", definition)
         self.assertNotIn("NULLS NOT DISTINCT", definition.upper())
         row = SQL(
             """INSERT INTO leasing_visit_report (visit_date, received_user_id, visit_kind,
-                   on_behalf, company_id, is_public, visit_count, first_visit_count)
-               VALUES ('2001-01-01', %s, 'first', FALSE, %s, TRUE, 1, 1)""",
+                   on_behalf, company_id, channel, is_public, visit_count, first_visit_count)
+               VALUES ('2001-01-01', %s, 'first', FALSE, %s, 'walk_in', TRUE, 1, 1)""",
             self.frontdesk.id,
             self.env.company.id,
         )
