@@ -49,6 +49,14 @@ POLICY = {
         "approval_state approved_at approver_id transferred_at transferred_by_id user_id",
         "approval_comment area_wanted brand_level brand_name company_id lead_id note store_count",
     ),
+    "leasing.big.plan": (
+        "confirmed_at confirmed_by_id name state user_id",
+        "company_id target_area target_contracts target_rent year",
+    ),
+    "leasing.big.plan.stage": (
+        "",
+        "date_from date_to name plan_id target_area target_contracts target_rent",
+    ),
     "leasing.call.log": (
         "call_date call_datetime in_window user_id",
         "company_id lead_id note outcome",
@@ -164,6 +172,10 @@ POLICY = {
             " followed_count is_public lead_count lead_id merchant_tier signed_count"
             " signed_date source_id user_id"
         ),
+    ),
+    "leasing.help.request": (
+        "closed_at closed_by_id name requested_at state user_id",
+        "company_id lead_id outcome reason",
     ),
     "leasing.info": (
         (

@@ -3,10 +3,10 @@
 One walk-in is credited by the rotation to an agent other than agent1 (the "agent" role
 below), and the office files something about that prospect in every model of both addons
 that names one: its visit and turn, the forms its agent fills, a call, information given,
-a signed contract and its unit, tomorrow's work, an attribution change, the funnel analysis,
-and a dispute agent1 raises about it by phone. Each demo role then reads those records over
-JSON-RPC (every field it may read) and the roles that got the prospect's name back are
-compared with the table below.
+a signed contract and its unit, tomorrow's work, a request for the manager's help, an
+attribution change, the funnel analysis, and a dispute agent1 raises about it by phone.
+Each demo role then reads those records over JSON-RPC (every field it may read) and the
+roles that got the prospect's name back are compared with the table below.
 """
 
 import datetime
@@ -48,6 +48,7 @@ EXPECTED = {
     "leasing.field.visit.log.line": ALL,
     "leasing.call.log": ALL,
     "leasing.info.sent": ALL,
+    "leasing.help.request": ALL,
     "leasing.work.plan.line": DESK,
     "leasing.funnel.report": ALL,
 }
@@ -111,6 +112,7 @@ def file_everything(login, lead, agent, phone):
     manager.call("leasing.field.visit.plan", "action_approve", [plan])
     agent.call("leasing.field.visit.plan", "action_open_log", [plan])
     agent.call("crm.lead", "action_log_call", [lead])
+    create(agent, "leasing.help.request", {"lead_id": lead, "reason": "Asks for a free month"})
     info = create(manager, "leasing.info", {"name": f"Rent standard {phone()}"})
     manager.call("leasing.info", "action_request_approval", [info])
     leader.call("leasing.info", "action_approve", [info])

@@ -9,6 +9,8 @@ from . import leasing_attribution_dispute
 from . import leasing_big_account
 from . import leasing_attribution_engine
 from . import leasing_attribution_log
+from . import leasing_big_plan
+from . import leasing_big_plan_stage
 from . import leasing_call_log
 from . import leasing_commission_statement
 from . import leasing_commission_tier
@@ -31,6 +33,7 @@ from . import leasing_followup_plan
 from . import leasing_followup_plan_line
 from . import leasing_info
 from . import leasing_info_sent
+from . import leasing_help_request
 from . import leasing_morning_meeting
 from . import leasing_prospect_filing
 from . import leasing_rotation

@@ -155,6 +155,9 @@ class CrmLead(models.Model):
     field_visit_line_ids = fields.One2many(
         "leasing.field.visit.log.line", "lead_id", string="Field Visits", groups=LEASING_AGENTS
     )
+    help_request_ids = fields.One2many(
+        "leasing.help.request", "lead_id", string="Requests for Help", groups=LEASING_AGENTS
+    )
     info_sent_ids = fields.One2many(
         "leasing.info.sent", "lead_id", string="Information Given", groups=LEASING_AGENTS
     )
@@ -603,6 +606,22 @@ class CrmLead(models.Model):
         keyaccount = self.env.ref("leasing_office.group_leasing_keyaccount")
         user = self.user_id if keyaccount in self.user_id.all_group_ids else self.user_id.browse()
         return user or self.env.ref("leasing_office.crm_team_key_account").user_id
+    def action_request_manager_help(self):
+        """The credited agent asks the manager to assist on this prospect (a reason is
+        required); the request is created when the dialog is saved."""
+        self.ensure_one()
+        self.env["leasing.help.request"]._check_may_ask(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Ask the Manager for Help"),
+            "res_model": "leasing.help.request",
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("leasing_office.leasing_help_request_view_form_ask").id, "form")
+            ],
+            "target": "new",
+            "context": {"default_lead_id": self.id},
+        }
 
     def action_log_call(self):
         """One click from a prospect: log a call made now by the current user."""

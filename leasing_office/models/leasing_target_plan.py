@@ -53,6 +53,12 @@ class LeasingTargetPlan(models.Model):
     )
     active = fields.Boolean(default=True)
     breakdown_warning = fields.Char(compute="_compute_breakdown_warning")
+    big_plan_warning = fields.Char(
+        string="Against Leadership's Plan",
+        compute="_compute_big_plan_warning",
+        help="Where this plan and its siblings do not add up to leadership's plan: a "
+        "stage's quarters to the stage, a quarter's months to the quarter.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -113,6 +119,137 @@ class LeasingTargetPlan(models.Model):
                     )
                 )
         return "; ".join(gaps)
+
+    @api.depends("period_type", "date_from", *TARGET_FIELDS)
+    def _compute_big_plan_warning(self):
+        for plan in self:
+            plan.big_plan_warning = "; ".join(plan._big_plan_gaps()) if plan.date_from else ""
+
+    # ------------------------------------------------------------------
+    # LEADERSHIP'S PLAN: a stage's quarters add up to it, a quarter's months to the quarter
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _current_plans(self, period_type, date_from, date_to, company, replacing=None):
+        """The latest active revision of each plan of ``period_type`` within the dates;
+        ``replacing`` stands in for the revisions of its own plan."""
+        plans = self.sudo().search(
+            [
+                ("period_type", "=", period_type),
+                ("company_id", "=", company.id),
+                ("date_from", ">=", date_from),
+                ("date_to", "<=", date_to),
+            ]
+        )
+        if replacing:
+            plans = plans.filtered(lambda p: p.root_id != replacing.root_id) | replacing.sudo()
+        latest = {}
+        for plan in plans:
+            if plan.root_id not in latest or plan.revision > latest[plan.root_id].revision:
+                latest[plan.root_id] = plan
+        return self.sudo().browse().union(*latest.values())
+
+    def _parent_of(self):
+        """(what this plan breaks down, its label, how many such plans fill it, its period),
+        or None when leadership's plan does not reach this period."""
+        self.ensure_one()
+        if self.period_type == "quarter":
+            stage = self.env["leasing.big.plan"]._stage_on(self.date_from, self.company_id)
+            if not stage:
+                return None
+            count = (stage.date_to.year - stage.date_from.year) * 4 + (
+                stage.date_to.month - stage.date_from.month + 1
+            ) // 3
+            label = self.env._("stage %(stage)s", stage=stage.name)
+            return stage, label, count, (stage.date_from, stage.date_to)
+        quarter_start = self.date_from.replace(month=(self.date_from.month - 1) // 3 * 3 + 1)
+        quarter_end = quarter_start + relativedelta(months=3, days=-1)
+        quarter = self._current_plans("quarter", quarter_start, quarter_end, self.company_id)
+        if not quarter:
+            if self.env["leasing.big.plan"]._stage_on(self.date_from, self.company_id):
+                return False
+            return None
+        label = self.env._("the quarter from %(date)s", date=quarter_start)
+        return quarter[:1], label, 3, (quarter_start, quarter_end)
+
+    def _big_plan_gaps(self):
+        """What does not add up, in words naming the figures; empty when all is well."""
+        self.ensure_one()
+        parent = self._parent_of()
+        if parent is None:
+            return []
+        if parent is False:
+            return [
+                self.env._(
+                    "leadership's plan covers this month: plan its quarter first, then the "
+                    "months that break it down"
+                )
+            ]
+        whole, label, count, (date_from, date_to) = parent
+        parts = self._current_plans(
+            self.period_type, date_from, date_to, self.company_id, replacing=self
+        )
+        gaps = []
+        for name in TARGET_FIELDS:
+            total, target = sum(parts.mapped(name)), whole[name]
+            complete = len(parts) >= count
+            if round(total, 2) > round(target, 2) or (
+                complete and round(total, 2) != round(target, 2)
+            ):
+                gaps.append(
+                    self.env._(
+                        "%(target)s: the %(parts)s plans within %(whole)s add up to %(total)s, "
+                        "%(whole)s sets %(figure)s",
+                        target=self._fields[name].get_description(self.env)["string"],
+                        parts=len(parts),
+                        whole=label,
+                        total=total,
+                        figure=target,
+                    )
+                )
+        return gaps
+
+    def _check_adds_up_to_big_plan(self):
+        for plan in self:
+            gaps = plan._big_plan_gaps()
+            if gaps:
+                raise ValidationError(
+                    self.env._(
+                        "%(plan)s does not add up to leadership's plan: %(gaps)s.",
+                        plan=plan.display_name,
+                        gaps="; ".join(gaps),
+                    )
+                )
+
+    def _check_agents_on_duty_have_lines(self):
+        """Every agent on the duty roster in the month has a line in the monthly plan."""
+        for plan in self.filtered(lambda p: p.period_type == "month"):
+            on_duty = (
+                self.env["leasing.duty.roster.line"]
+                .sudo()
+                .search(
+                    [
+                        ("roster_id.date", ">=", plan.date_from),
+                        ("roster_id.date", "<=", plan.date_to),
+                        ("roster_id.company_id", "=", plan.company_id.id),
+                    ]
+                )
+                .user_id
+            )
+            missing = on_duty - plan.line_ids.user_id
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "Every agent on duty in the month has a line in %(plan)s; missing: "
+                        "%(agents)s.",
+                        plan=plan.display_name,
+                        agents=", ".join(missing.sorted("name").mapped("name")),
+                    )
+                )
+
+    def _check_before_approval(self):
+        self._check_agents_on_duty_have_lines()
+        self._check_adds_up_to_big_plan()
 
     def _compute_actuals(self):
         for plan in self:
@@ -188,6 +325,7 @@ class LeasingTargetPlan(models.Model):
                         gaps=warning,
                     )
                 )
+            plan._check_before_approval()
         return super().action_request_approval()
 
     def _before_approve(self):

@@ -37,3 +37,5 @@ from . import test_morning_meeting
 from . import test_floor_plan
 from . import test_demo_quarter
 from . import test_source_channels
+from . import test_help_request
+from . import test_big_plan
