@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from . import attribution_rules
 from .company_name import normalize_company_name
+from .office_lang import office_env
 from .phone_key import normalize_phone
 
 
@@ -58,16 +59,20 @@ class LeasingAttributionEngine(models.AbstractModel):
         decision = attribution_rules.decide(arrival)
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
-        turn = rotation._take_turn() if decision.take_turn else self.env["leasing.rotation.turn"]
-        agent = turn.line_id.user_id if turn else (decision.agent or self.env["res.users"])
-        receiver, on_behalf = self._receiver_for(agent, rotation)
-        note = self._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
+        # From here on every stored text (turn, explanation, chatter) is in the office's
+        # language, whoever registers; the visit is handed back in the caller's.
+        engine = self.with_env(office_env(self.env))
+        rotation = rotation.with_env(engine.env)
+        turn = rotation._take_turn() if decision.take_turn else engine.env["leasing.rotation.turn"]
+        agent = turn.line_id.user_id if turn else (decision.agent or engine.env["res.users"])
+        receiver, on_behalf = engine._receiver_for(agent, rotation)
+        note = engine._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
         if lead:
             if not lead.active:
                 lead.sudo().active = True
         else:
-            lead = self._link_or_create_lead(values, phone_key, decision.attribution, agent, note)
-        visit = self._create_visit(
+            lead = engine._link_or_create_lead(values, phone_key, decision.attribution, agent, note)
+        visit = engine._create_visit(
             lead,
             {
                 "channel": channel,
@@ -86,7 +91,9 @@ class LeasingAttributionEngine(models.AbstractModel):
         )
         if turn:
             turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
-        return visit
+        if channel == attribution_rules.WALK_IN and visit.visit_kind == "returning":
+            lead._leasing_advance_stage("second_visit")
+        return visit.with_env(self.env)
 
     # ------------------------------------------------------------------
     # HELPERS

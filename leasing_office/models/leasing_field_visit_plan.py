@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .office_lang import office_env
+
 
 class LeasingFieldVisitPlan(models.Model):
     """走訪計畫表: the prospects to visit and why, signed by the manager before going out."""
@@ -24,7 +26,7 @@ class LeasingFieldVisitPlan(models.Model):
     @api.depends("user_id", "departure")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            plan.name = office_env(self.env)._(
                 "Field visits %(agent)s %(date)s",
                 agent=plan.user_id.name,
                 date=plan.departure and plan.departure.date() or "",

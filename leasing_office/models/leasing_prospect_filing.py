@@ -99,10 +99,10 @@ class LeasingProspectFiling(models.Model):
             agent=self.user_id.name,
         )
         Lead = self.env["crm.lead"]
-        vals = Lead._leasing_attribution_vals("filed", self.user_id, note)
         if lead:
-            lead._write_guarded(vals)
+            lead._leasing_set_attribution("filed", self.user_id, note)
         else:
+            vals = Lead._leasing_attribution_vals("filed", self.user_id, note)
             lead = Lead._create_guarded(self._prepare_lead_vals(vals))
         self._move_to(
             "state",
