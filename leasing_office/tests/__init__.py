@@ -34,3 +34,4 @@ from . import test_call_target
 from . import test_inaccurate_entries
 from . import test_morning_meeting
 from . import test_leasing_pipeline
+from . import test_phone_size
