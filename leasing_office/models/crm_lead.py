@@ -432,8 +432,8 @@ class CrmLead(models.Model):
         return stages.browse(stages.sudo()._search(search, order=stages._order))
 
     def _leasing_advance_stage(self, step):
-        """Move the office's open prospects forward to ``step`` after an event (a second
-        visit, a deposit, a contract); a prospect already further on stays where it is."""
+        """Move the office's open prospects forward to ``step`` after an event (a deposit,
+        a contract); a prospect already further on stays where it is."""
         stage = self.env.ref(f"leasing_office.crm_stage_leasing_{step}", raise_if_not_found=False)
         if not stage:
             return

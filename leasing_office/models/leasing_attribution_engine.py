@@ -91,8 +91,6 @@ class LeasingAttributionEngine(models.AbstractModel):
         )
         if turn:
             turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
-        if channel == attribution_rules.WALK_IN and visit.visit_kind == "returning":
-            lead._leasing_advance_stage("second_visit")
         return visit.with_env(self.env)
 
     # ------------------------------------------------------------------
