@@ -418,7 +418,8 @@ class CrmLead(models.Model):
     def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
         # The office's prospects use only the office's stages, never the stock sales ones.
         team = self._leasing_team()
-        if team and (team_id or self.team_id.id) == team.id:
+        teams = self.env["crm.team"].browse(team_id) if team_id else self.team_id
+        if team and teams == team:
             domain = [("team_ids", "in", team.ids), *(domain or [])]
             return self.env["crm.stage"].search(domain, order=order, limit=limit)
         return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)

@@ -74,6 +74,15 @@ class TestLeasingPipeline(LeasingOfficeCase):
         self.assertEqual((lead.active, lead.stage_id), (False, self.first))
         self.assertEqual(lead.lost_reason_id, reason)
 
+    def test_stage_find_on_several_prospects(self):
+        leads = (
+            self.register(contact_name="管道六", phone="13800070011").lead_id
+            | self.register(contact_name="管道七", phone="13800070012").lead_id
+        )
+        self.assertEqual(leads._stage_find(domain=[("is_won", "=", True)]), self.signed)
+        stock = self.env["crm.lead"].create({"name": "Stock deal", "type": "opportunity"})
+        self.assertFalse((leads | stock)._stage_find().team_ids)
+
     def test_office_pipeline_shows_only_the_office_stages(self):
         Stage = self.env["crm.stage"]
         Lead = self.env["crm.lead"].with_user(self.agent1)
