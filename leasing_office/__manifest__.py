@@ -15,6 +15,7 @@
         "security/leasing_office_rules.xml",
         "data/crm_team_data.xml",
         "data/utm_source_data.xml",
+        "data/crm_stage_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/leasing_commission_tier_data.xml",
@@ -59,6 +60,7 @@
         "views/leasing_office_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/leasing_rotation_demo.xml",
         "demo/leasing_unit_demo.xml",

@@ -21,7 +21,7 @@ POLICY = {
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
             " is_big_account is_public key_account_transferred last_contact_date leasing_name_key"
-            " leasing_phone_key"
+            " leasing_phone_key leasing_search_key"
             " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
             " tier_verified_at visit_count"
         ),

@@ -6,7 +6,8 @@ from odoo.fields import Domain
 
 from . import office_clock
 from .company_name import ilike_literal, normalize_company_name
-from .name_key import compact_id, id_key, name_key
+from .name_key import compact_id, id_key, name_key, to_simplified
+from .office_lang import office_env
 from .phone_key import DEFAULT_REGION, normalize_phone
 
 ATTRIBUTION_TYPES = [
@@ -111,6 +112,18 @@ class CrmLead(models.Model):
         help="Company name (else contact name) as compared by the office: Simplified and "
         "Traditional alike, without legal form, case or spacing.",
     )
+    leasing_search_key = fields.Char(
+        string="Search Key",
+        compute="_compute_leasing_search_key",
+        store=True,
+        help="Prospect, contact and company names in Simplified characters and lower case, "
+        "so that 張偉 finds 张伟 and the other way round.",
+    )
+    leasing_name_search = fields.Char(
+        string="Name (Simplified or Traditional)",
+        compute="_compute_leasing_name_search",
+        search="_search_leasing_name_search",
+    )
     leasing_license_no = fields.Char(string="Business Licence No.")
     leasing_wechat_id = fields.Char(string="WeChat ID")
     leasing_filing_ids = fields.One2many(
@@ -205,6 +218,20 @@ class CrmLead(models.Model):
         for lead in self:
             lead.leasing_name_key = name_key(lead.partner_name or lead.contact_name)
 
+    @api.depends("name", "partner_name", "contact_name")
+    def _compute_leasing_search_key(self):
+        for lead in self:
+            names = filter(None, (lead.name, lead.contact_name, lead.partner_name))
+            lead.leasing_search_key = to_simplified(" | ".join(names)).casefold() or False
+
+    def _compute_leasing_name_search(self):
+        self.leasing_name_search = False
+
+    def _search_leasing_name_search(self, operator, value):
+        if operator not in ("ilike", "=ilike", "=") or not isinstance(value, str):
+            return NotImplemented
+        return [("leasing_search_key", "ilike", to_simplified(value.strip()).casefold())]
+
     @api.model
     def _leasing_phone_region(self):
         """Country whose numbering plan applies to numbers typed without a country code."""
@@ -279,7 +306,7 @@ class CrmLead(models.Model):
         # contact; e-mails to other teams' aliases stay stock CRM leads.
         gateway = self.with_context(leasing_mail_gateway=True)
         lead = super(CrmLead, gateway).message_new(msg_dict, custom_values=custom_values)
-        office_team = self.env.ref("leasing_office.crm_team_leasing_office", False)
+        office_team = self.env.ref("leasing_office.crm_team_leasing", False)
         if office_team and lead.team_id == office_team and not lead.attribution_type:
             lead._leasing_hold_public(self.env._("e-mailed to the office"))
         return lead
@@ -509,12 +536,57 @@ class CrmLead(models.Model):
             "attribution_type": attribution_type,
             "attributed_user_id": user.id,
             "user_id": user.id,
+            "team_id": self._leasing_team().id,
             "attribution_note": note,
         }
 
     def _leasing_set_attribution(self, attribution_type, user, note):
-        """Apply a new credit (engine only)."""
-        self._write_guarded(self._leasing_attribution_vals(attribution_type, user, note))
+        """Apply a new credit (engine only); a transferred big account keeps its team."""
+        vals = self._leasing_attribution_vals(attribution_type, user, note)
+        if self.key_account_transferred:
+            del vals["team_id"]
+        elif vals["team_id"] and not self.stage_id.team_ids & self._leasing_team():
+            vals["stage_id"] = self._stage_find(team_id=vals["team_id"]).id
+        self._write_guarded(vals)
+
+    # ------------------------------------------------------------------
+    # PIPELINE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _leasing_team(self):
+        return (
+            self.env.ref("leasing_office.crm_team_leasing", raise_if_not_found=False)
+            or (self.env["crm.team"])
+        )
+
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        # The office's prospects use only the office's stages, never the stock sales ones.
+        team = self._leasing_team()
+        teams = self.env["crm.team"].browse(team_id) if team_id else self.team_id
+        if team and teams == team:
+            domain = [("team_ids", "in", team.ids), *(domain or [])]
+            return self.env["crm.stage"].search(domain, order=order, limit=limit)
+        return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        team = self._leasing_team()
+        if not (team and self.env.context.get("leasing_pipeline")):
+            return super()._read_group_stage_ids(stages, domain)
+        search = ["|", ("id", "in", stages.ids), ("team_ids", "in", team.ids)]
+        return stages.browse(stages.sudo()._search(search, order=stages._order))
+
+    def _leasing_advance_stage(self, step):
+        """Move the office's open prospects forward to ``step`` after an event (a deposit,
+        a contract); a prospect already further on stays where it is."""
+        stage = self.env.ref(f"leasing_office.crm_stage_leasing_{step}", raise_if_not_found=False)
+        if not stage:
+            return
+        for lead in self.sudo().filtered(lambda rec: rec.active and rec.team_id in stage.team_ids):
+            current = lead.stage_id
+            if not current.team_ids & stage.team_ids or current.sequence < stage.sequence:
+                lead.stage_id = stage
 
     def _leasing_change_attribution(self, user, reason, source, attribution_type=None):
         """Move the credit to ``user`` (or the public pool when empty), with a logged reason."""
@@ -594,7 +666,7 @@ class CrmLead(models.Model):
             {"team_id": team.id, "user_id": team.user_id.id, "key_account_transferred": True}
         )
         self.sudo().message_post(
-            body=self.env._(
+            body=office_env(self.env)._(
                 "Transferred to the key-account department by %(manager)s.",
                 manager=self.env.user.name,
             )

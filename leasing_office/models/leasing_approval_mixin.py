@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import vals_check
+from .office_lang import office_env
 
 APPROVAL_STATES = [
     ("draft", "Draft"),
@@ -145,7 +146,9 @@ class LeasingApprovalMixin(models.AbstractModel):
             for user in record._get_approvers():
                 record.activity_schedule(
                     "leasing_office.mail_activity_type_leasing_approval",
-                    summary=self.env._("To approve: %(form)s", form=record.display_name),
+                    summary=office_env(self.env)._(
+                        "To approve: %(form)s", form=record.display_name
+                    ),
                     user_id=user.id,
                 )
 

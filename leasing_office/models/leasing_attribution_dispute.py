@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from . import office_clock, vals_check
 from .crm_lead import agent_domain
+from .office_lang import office_env
 from .phone_key import normalize_phone
 
 # Who the disputed prospect is, and whose it was, is the manager's to see: an agent may
@@ -66,7 +67,7 @@ class LeasingAttributionDispute(models.Model):
     @api.depends("raised_by_id", "create_date")
     def _compute_name(self):
         for dispute in self:
-            dispute.name = self.env._(
+            dispute.name = office_env(self.env)._(
                 "Dispute raised by %(agent)s on %(date)s",
                 agent=dispute.raised_by_id.name or "",
                 date=office_clock.office_date(self.env, dispute.create_date) or "",

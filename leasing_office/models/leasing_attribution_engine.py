@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from . import attribution_rules
 from .company_name import normalize_company_name
+from .office_lang import office_env
 from .phone_key import normalize_phone
 
 
@@ -43,25 +44,29 @@ class LeasingAttributionEngine(models.AbstractModel):
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
         reason = (values.get("overflow_reason") or "").strip()
-        turn = rotation._take_turn() if decision.take_turn else self.env["leasing.rotation.turn"]
-        agent = turn.line_id.user_id if turn else (decision.agent or self.env["res.users"])
+        # From here on every stored text (turn, explanation, chatter) is in the office's
+        # language, whoever registers; the visit is handed back in the caller's.
+        engine = self.with_env(office_env(self.env))
+        rotation = rotation.with_env(engine.env)
+        turn = rotation._take_turn() if decision.take_turn else engine.env["leasing.rotation.turn"]
+        agent = turn.line_id.user_id if turn else (decision.agent or engine.env["res.users"])
         if decision.rule == "key_account":
             # The key-account department is not in the rotation: its member receives.
-            receiver, on_behalf = agent or self.env.user, False
+            receiver, on_behalf = agent or engine.env.user, False
         else:
-            receiver, on_behalf = self._receiver_for(agent, rotation)
-        note = self._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
-        source = self._source_for(channel, values)
+            receiver, on_behalf = engine._receiver_for(agent, rotation)
+        note = engine._explain(decision.rule, agent, receiver, on_behalf, turn, reason)
+        source = engine._source_for(channel, values)
         if lead:
             if not lead.active:
                 lead.sudo().active = True
             if not lead.source_id and source:
                 lead.sudo().source_id = source
         else:
-            lead = self._link_or_create_lead(
+            lead = engine._link_or_create_lead(
                 values, phone_key, decision.attribution, agent, note, source
             )
-        visit = self._create_visit(
+        visit = engine._create_visit(
             lead,
             {
                 "channel": channel,
@@ -86,7 +91,7 @@ class LeasingAttributionEngine(models.AbstractModel):
         )
         if turn:
             turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
-        return visit
+        return visit.with_env(self.env)
 
     @api.model
     def _preview_arrival(self, channel, values):

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from . import office_clock, vals_check
 from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 from .leasing_commission_tier import COMMISSION_KINDS
+from .office_lang import office_env
 
 DEFAULT_PER_CONTRACT = 1000.0
 DEFAULT_MANAGER_BONUS = 5000.0
@@ -59,7 +60,7 @@ class LeasingCommissionStatement(models.Model):
     @api.depends("month", "user_id", "kind")
     def _compute_name(self):
         for statement in self:
-            statement.name = self.env._(
+            statement.name = office_env(self.env)._(
                 "Commission %(person)s %(month)s",
                 person=statement.user_id.name,
                 month=statement.month,

@@ -63,6 +63,7 @@ class LeasingContract(models.Model):
             {"state": "signed"}
         )
         contracts._close_signing_plans()
+        contracts.lead_id._leasing_advance_stage("signed")
         return contracts
 
     def _close_signing_plans(self):

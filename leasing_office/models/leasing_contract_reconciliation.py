@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from . import office_clock
+from .office_lang import office_env
 
 MISMATCH_KINDS = [
     ("contract_without_claim", "Signed contract without a claim"),
@@ -33,7 +34,9 @@ class LeasingContractReconciliation(models.Model):
     @api.depends("date")
     def _compute_name(self):
         for rec in self:
-            rec.name = self.env._("Contract reconciliation %(date)s", date=rec.date or "")
+            rec.name = office_env(self.env)._(
+                "Contract reconciliation %(date)s", date=rec.date or ""
+            )
 
     @api.depends("line_ids")
     def _compute_mismatch_count(self):

@@ -59,6 +59,7 @@ class LeasingDeposit(models.Model):
         deposits = super(LeasingDeposit, self._open_gate()).create(vals_list)
         for deposit in deposits:
             deposit._expect_signing_plan()
+        deposits.lead_id._leasing_advance_stage("deposit")
         return deposits.with_env(self.env)
 
     def _expect_signing_plan(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .office_lang import office_env
+
 
 class LeasingDutyRoster(models.Model):
     """排班表: who is on reception duty and in the rotation on a day."""
@@ -24,7 +26,7 @@ class LeasingDutyRoster(models.Model):
     @api.depends("date")
     def _compute_name(self):
         for roster in self:
-            roster.name = self.env._("Duty roster %(date)s", date=roster.date or "")
+            roster.name = office_env(self.env)._("Duty roster %(date)s", date=roster.date or "")
 
     def action_create_rotation(self):
         """Make the day's rotation table follow the roster, in the roster's order.

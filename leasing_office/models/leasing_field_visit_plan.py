@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from . import office_clock
+from .office_lang import office_env
 
 
 class LeasingFieldVisitPlan(models.Model):
@@ -26,7 +27,7 @@ class LeasingFieldVisitPlan(models.Model):
     @api.depends("user_id", "departure")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            plan.name = office_env(self.env)._(
                 "Field visits %(agent)s %(date)s",
                 agent=plan.user_id.name,
                 date=office_clock.office_date(self.env, plan.departure, plan.company_id) or "",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .office_lang import office_env
+
 
 class LeasingFollowupPlan(models.Model):
     """回訪計畫表: the day's planned follow-ups, submitted before the end of the working day."""
@@ -27,7 +29,7 @@ class LeasingFollowupPlan(models.Model):
     @api.depends("user_id", "plan_date")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            plan.name = office_env(self.env)._(
                 "Follow-up plan %(agent)s %(date)s", agent=plan.user_id.name, date=plan.plan_date
             )
 

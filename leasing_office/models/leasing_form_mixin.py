@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import office_clock
+from .office_lang import model_label, office_env
 
 COMPLIANCE = [
     ("pending", "Not Submitted"),
@@ -266,7 +267,9 @@ class LeasingFormMixin(models.AbstractModel):
             form.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=office_clock.local_date(form.deadline, self._office_tz()),
-                summary=self.env._("Due: %(form)s", form=form._description),
+                summary=office_env(self.env)._(
+                    "Due: %(form)s", form=model_label(self.env, form._name)
+                ),
                 user_id=form.user_id.id,
             )
 
@@ -281,7 +284,9 @@ class LeasingFormMixin(models.AbstractModel):
                 form.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=fields.Date.context_today(form),
-                    summary=self.env._("Overdue: %(form)s", form=form._description),
+                    summary=office_env(self.env)._(
+                        "Overdue: %(form)s", form=model_label(self.env, form._name)
+                    ),
                     user_id=form.user_id.id,
                 )
                 form._write_guarded({"overdue_reminded": True})

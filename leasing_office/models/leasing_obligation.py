@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import office_clock
+from .office_lang import office_env
 
 OBLIGATION_KINDS = [
     ("registration", "Visitor Registration"),
@@ -359,11 +360,12 @@ class LeasingObligation(models.Model):
 
     def _escalate(self):
         now = fields.Datetime.now()
+        office = office_env(self.env)
         for duty in self.sudo():
             superiors = self._superiors_of(duty.user_id)
-            summary = self.env._(
+            summary = office._(
                 "Escalated: %(what)s of %(owner)s overdue since %(deadline)s",
-                what=duty._kind_label(),
+                what=duty.with_env(office)._kind_label(),
                 owner=duty.user_id.name,
                 deadline=fields.Datetime.to_string(duty.deadline),
             )

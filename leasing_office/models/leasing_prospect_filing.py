@@ -107,10 +107,12 @@ class LeasingProspectFiling(models.Model):
             agent=self.user_id.name,
         )
         Lead = self.env["crm.lead"]
-        vals = Lead._leasing_attribution_vals("filed", self.user_id, note)
         if lead:
-            lead._write_guarded({**vals, "source_id": lead.source_id.id or self.source_id.id})
+            lead._leasing_set_attribution("filed", self.user_id, note)
+            if not lead.source_id and self.source_id:
+                lead.sudo().source_id = self.source_id
         else:
+            vals = Lead._leasing_attribution_vals("filed", self.user_id, note)
             lead = Lead._create_guarded(self._prepare_lead_vals(vals))
         self._move_to(
             "state",

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from . import office_clock, rotation_order
+from .office_lang import office_env
 
 
 class LeasingRotation(models.Model):
@@ -224,7 +225,8 @@ class LeasingRotation(models.Model):
         roster = self.env["leasing.duty.roster"].search([*domain, ("date", "=", day)], limit=1)
         previous = self.search([*domain, ("date", "<", day)], limit=1)
         source = roster.line_ids if roster else previous.line_ids
-        rotation = self.create(
+        # Created in the office's language: its chatter starts with the office's words.
+        rotation = self.with_env(office_env(self.env)).create(
             {
                 "date": day,
                 "line_ids": [
@@ -234,6 +236,7 @@ class LeasingRotation(models.Model):
                 ],
             }
         )
+        rotation = rotation.with_env(self.env)
         rotation._carry_start_from(previous)
         if roster:
             roster._write_guarded({"rotation_id": rotation.id})

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .crm_lead import agent_domain
+from .office_lang import office_env
 
 STATUSES = [
     ("available", "Available"),
@@ -95,9 +96,10 @@ class LeasingRotationLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        office = office_env(self.env)
         for line in lines:
             line.rotation_id._message_log(
-                body=self.env._("%(agent)s added to the rotation.", agent=line.user_id.name)
+                body=office._("%(agent)s added to the rotation.", agent=line.user_id.name)
             )
         return lines
 
@@ -133,10 +135,11 @@ class LeasingRotationLine(models.Model):
         }
 
     def _log_change(self, old_status, old_sequence):
-        labels = dict(self._fields["status"]._description_selection(self.env))
+        office = office_env(self.env)
+        labels = dict(self._fields["status"]._description_selection(office))
         if old_status != self.status:
             self.rotation_id._message_log(
-                body=self.env._(
+                body=office._(
                     "%(agent)s: %(old)s → %(new)s",
                     agent=self.user_id.name,
                     old=labels[old_status],
@@ -145,7 +148,7 @@ class LeasingRotationLine(models.Model):
             )
         if old_sequence != self.sequence:
             self.rotation_id._message_log(
-                body=self.env._(
+                body=office._(
                     "%(agent)s moved in the order (%(old)s → %(new)s).",
                     agent=self.user_id.name,
                     old=old_sequence,

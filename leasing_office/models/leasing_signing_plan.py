@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from . import vals_check
+from .office_lang import office_env
 
 
 class LeasingSigningPlan(models.Model):
@@ -37,7 +38,7 @@ class LeasingSigningPlan(models.Model):
     @api.depends("lead_id", "planned_signing_date")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            plan.name = office_env(self.env)._(
                 "Signing plan %(lead)s %(date)s",
                 lead=plan.lead_id.display_name or "",
                 date=plan.planned_signing_date or "",

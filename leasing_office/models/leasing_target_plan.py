@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from . import vals_check
 from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
+from .office_lang import office_env
 
 TARGET_FIELDS = ("target_contracts", "target_area", "target_rent")
 
@@ -76,7 +77,7 @@ class LeasingTargetPlan(models.Model):
     def _compute_name(self):
         labels = dict(self._fields["period_type"]._description_selection(self.env))
         for plan in self:
-            plan.name = self.env._(
+            plan.name = office_env(self.env)._(
                 "%(period)s target from %(date)s (rev. %(revision)s)",
                 period=labels.get(plan.period_type, ""),
                 date=plan.date_from or "",

@@ -6,6 +6,7 @@ from odoo.tools import html2plaintext
 
 from . import office_clock
 from .crm_lead import ATTRIBUTION_TYPES
+from .office_lang import office_env
 
 DEFAULT_UNDO_MINUTES = 10
 
@@ -197,7 +198,9 @@ class LeasingVisit(models.Model):
         lead = self.lead_id.sudo()
         if not lead.visit_count:
             lead.active = False
-        message = self.env._("Registration undone by %(user)s.", user=self.env.user.name)
+        message = office_env(self.env)._(
+            "Registration undone by %(user)s.", user=self.env.user.name
+        )
         lead.message_post(body=message)
         if self.rotation_id:
             self.rotation_id._message_log(body=message + " " + (self.explanation or ""))

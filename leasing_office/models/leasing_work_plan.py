@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from . import office_clock
+from .office_lang import office_env
 
 
 class LeasingWorkPlan(models.Model):
@@ -25,7 +26,7 @@ class LeasingWorkPlan(models.Model):
     @api.depends("date")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._("Work plan %(date)s", date=plan.date or "")
+            plan.name = office_env(self.env)._("Work plan %(date)s", date=plan.date or "")
 
     @api.model
     def _cron_prepare_tomorrow(self):

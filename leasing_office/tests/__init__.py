@@ -39,3 +39,5 @@ from . import test_demo_quarter
 from . import test_source_channels
 from . import test_help_request
 from . import test_big_plan
+from . import test_leasing_pipeline
+from . import test_phone_size

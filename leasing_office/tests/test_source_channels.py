@@ -201,7 +201,7 @@ class TestProspectsFromOutside(LeasingOfficeCase):
         )
 
     def test_emailed_prospect_to_the_office_is_public_until_its_first_contact(self):
-        team = self.env.ref("leasing_office.crm_team_leasing_office")
+        team = self.env.ref("leasing_office.crm_team_leasing")
         lead = self.env["crm.lead"].message_new(
             {"subject": "Looking for 200 m2", "from": "boss@tea.example", "body": "hi"},
             custom_values={"team_id": team.id, "phone": "13800063002"},
