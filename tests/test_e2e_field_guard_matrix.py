@@ -20,9 +20,11 @@ POLICY = {
     "crm.lead": (
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
-            " is_public key_account_transferred last_contact_date leasing_name_key"
+            " is_public key_account_transferred last_contact_date last_field_visit_date"
+            " leasing_name_key"
             " leasing_phone_key"
-            " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
+            " merchant_tier next_field_visit_due next_followup_due tier_confirmed_by_id"
+            " tier_state"
             " tier_verified_at visit_count"
         ),
         (

@@ -33,3 +33,4 @@ from . import test_rotation_across_days
 from . import test_call_target
 from . import test_inaccurate_entries
 from . import test_morning_meeting
+from . import test_field_coverage

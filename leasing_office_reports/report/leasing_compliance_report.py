@@ -35,6 +35,8 @@ class LeasingComplianceReport(models.Model):
             ("log_review", "Field-visit Log Review"),
             ("weekly_check", "Weekly Check"),
             ("monthly_check", "Monthly Check"),
+            ("field_visit", "Field Visit Due"),
+            ("tier_check", "Merchant Tier Verification"),
         ],
         readonly=True,
     )
