@@ -85,7 +85,10 @@ POLICY = {
     ),
     "leasing.compliance.report": (
         "",
-        ("company_id compliance deadline done_count form_count form_type not_done_count user_id"),
+        (
+            "company_id compliance deadline done_count form_count form_type inaccurate_count"
+            " incomplete_count late_count not_done_count not_started_count user_id"
+        ),
     ),
     "leasing.contract": (
         "is_public user_id",

@@ -10,3 +10,4 @@ from . import test_funnel_first_visit_index
 from . import test_visit_waiting_time
 from . import test_turn_report_across_days
 from . import test_call_report
+from . import test_work_report_not_started
