@@ -131,7 +131,7 @@ POLICY = {
         "approval_comment company_id plan_id user_id",
     ),
     "leasing.field.visit.log.line": (
-        "visited",
+        "inaccurate_at inaccurate_by_id inaccurate_note visited",
         "lead_id log_id next_step outcome",
     ),
     "leasing.field.visit.plan": (
@@ -143,7 +143,7 @@ POLICY = {
         "approval_comment company_id departure user_id",
     ),
     "leasing.field.visit.plan.line": (
-        "",
+        "inaccurate_at inaccurate_by_id inaccurate_note",
         "lead_id plan_id purpose sequence",
     ),
     "leasing.followup.plan": (
@@ -154,7 +154,7 @@ POLICY = {
         "company_id no_followups plan_date user_id",
     ),
     "leasing.followup.plan.line": (
-        "user_id",
+        "inaccurate_at inaccurate_by_id inaccurate_note user_id",
         "done_date lead_id method plan_id planned_date purpose result",
     ),
     "leasing.funnel.report": (
