@@ -19,8 +19,9 @@ class TestWalkinPerformance(LeasingOfficeCase):
     def test_returning_registration_query_count(self):
         self.register(phone="13800014002")
         self.env.invalidate_all()
-        # 30 measured: no turn, no new prospect; the lock's check, and the group, record-rule
+        # 31 measured: no turn, no new prospect; the lock's check, and the group, record-rule
         # and partner reads of the access checks on the prospect (cached per user after this),
-        # and the agent's pop-up and the boards' message on the bus.
-        with self.assertQueryCount(30):
+        # the agent's pop-up and the boards' message on the bus, and the prospect's field-visit
+        # due date (the visit is a contact).
+        with self.assertQueryCount(31):
             self.register(phone="13800014002")
