@@ -258,3 +258,81 @@ def test_reception_times_and_expected_forms(login, phone):
     assert manager.call("mail.activity", "search_count", waiting) == 1
     manager.call("leasing.field.visit.plan", "action_approve", [trip])
     assert manager.call("mail.activity", "search_count", waiting) == 0
+
+
+def _cron(admin, name):
+    rows = admin.call(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "leasing_office"), ("name", "=", name)],
+        ["res_id"],
+    )
+    return rows[0]["res_id"]
+
+
+def test_field_coverage_on_the_live_clock(login, phone):
+    """The field coverage of the frozen week (TestFieldCoverage), on the live clock: the first
+    field visit is due a week after the first contact and moves by the class once made; the
+    date is the server's, never typed; a prospect due tomorrow is on tomorrow's work plan."""
+    desk, agent, manager = login("frontdesk"), login("agent1"), login("manager")
+    wizard, _lead = register(desk, contact_name="Coverage", phone=phone(), card_user_id=agent.uid)
+    lead_id = wizard["lead_id"][0]
+    coverage = ["last_field_visit_date", "next_field_visit_due", "field_visit_count"]
+    lead = agent.read_one("crm.lead", lead_id, coverage)
+    week_later = office_today() + datetime.timedelta(days=7)
+    assert lead["next_field_visit_due"] == week_later.isoformat()
+    assert not lead["last_field_visit_date"] and lead["field_visit_count"] == 0
+    with pytest.raises(OdooError) as typed:
+        agent.call("crm.lead", "write", [lead_id], {"next_field_visit_due": "2099-01-01"})
+    assert "can only be changed by the form's own buttons" in typed.value.message
+
+    # The field visit: plan signed by the manager, log with the outcome submitted.
+    trip = create(
+        agent,
+        "leasing.field.visit.plan",
+        {"line_ids": [(0, 0, {"lead_id": lead_id, "purpose": "Coverage visit"})]},
+    )
+    agent.call("leasing.field.visit.plan", "action_submit", [trip])
+    manager.call("leasing.field.visit.plan", "action_approve", [trip])
+    log = agent.call("leasing.field.visit.plan", "action_open_log", [trip])["res_id"]
+    made = agent.read_one("leasing.field.visit.log", log, ["line_ids", "visit_date"])
+    agent.call("leasing.field.visit.log.line", "write", made["line_ids"], {"outcome": "Seen"})
+    agent.call("leasing.field.visit.log", "action_submit", [log])
+    visit_day = datetime.date.fromisoformat(made["visit_date"])
+    lead = agent.read_one("crm.lead", lead_id, coverage)
+    assert lead["last_field_visit_date"] == made["visit_date"] and lead["field_visit_count"] == 1
+    # No class: as often as class D (90 days); class A: every 14 days.
+    assert lead["next_field_visit_due"] == (visit_day + datetime.timedelta(days=90)).isoformat()
+    agent.call("crm.lead", "write", [lead_id], {"prospect_class": "a"})
+    lead = agent.read_one("crm.lead", lead_id, coverage)
+    assert lead["next_field_visit_due"] == (visit_day + datetime.timedelta(days=14)).isoformat()
+
+
+def test_field_visit_due_tomorrow_is_on_the_work_plan(login, phone):
+    """With the first visit due a day after the first contact (a setting), tonight's work plan
+    for tomorrow lists the new prospect for its agent (who sees it there)."""
+    desk, agent, admin = login("frontdesk"), login("agent1"), login("admin")
+    settings = create(admin, "res.config.settings", {"leasing_field_first_days": 1})
+    admin.call("res.config.settings", "execute", [settings])
+    try:
+        wizard, _lead = register(desk, contact_name="Due", phone=phone(), card_user_id=agent.uid)
+        lead_id = wizard["lead_id"][0]
+        tomorrow = (office_today() + datetime.timedelta(days=1)).isoformat()
+        assert agent.read_one("crm.lead", lead_id, ["next_field_visit_due"]) == {
+            "id": lead_id,
+            "next_field_visit_due": tomorrow,
+        }
+        cron = _cron(admin, "ir_cron_leasing_work_plan_tomorrow")
+        admin.call("ir.cron", "method_direct_trigger", [cron])
+        lines = agent.call(
+            "leasing.work.plan.line",
+            "search_read",
+            [("work_plan_id.date", "=", tomorrow), ("lead_id", "=", lead_id)],
+            ["kind", "assigned_user_id"],
+        )
+        assert [(line["kind"], line["assigned_user_id"][0]) for line in lines] == [
+            ("field_visit", agent.uid)
+        ]
+    finally:
+        settings = create(admin, "res.config.settings", {"leasing_field_first_days": 7})
+        admin.call("res.config.settings", "execute", [settings])

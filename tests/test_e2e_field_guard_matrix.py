@@ -20,9 +20,10 @@ POLICY = {
     "crm.lead": (
         (
             "attributed_user_id attribution_note attribution_type field_visit_count"
-            " is_big_account is_public key_account_transferred last_contact_date leasing_name_key"
-            " leasing_phone_key leasing_search_key"
-            " merchant_tier next_followup_due tier_confirmed_by_id tier_state"
+            " is_big_account is_public key_account_transferred last_contact_date"
+            " last_field_visit_date leasing_name_key leasing_phone_key leasing_search_key"
+            " merchant_tier next_field_visit_due next_followup_due tier_confirmed_by_id"
+            " tier_state"
             " tier_verified_at visit_count"
         ),
         (
@@ -95,7 +96,10 @@ POLICY = {
     ),
     "leasing.compliance.report": (
         "",
-        ("company_id compliance deadline done_count form_count form_type not_done_count user_id"),
+        (
+            "company_id compliance deadline done_count form_count form_type inaccurate_count"
+            " incomplete_count late_count not_done_count not_started_count user_id"
+        ),
     ),
     "leasing.contract": (
         "is_public user_id",
@@ -138,7 +142,7 @@ POLICY = {
         "approval_comment company_id plan_id user_id",
     ),
     "leasing.field.visit.log.line": (
-        "visited",
+        "inaccurate_at inaccurate_by_id inaccurate_note visited",
         "lead_id log_id next_step outcome",
     ),
     "leasing.field.visit.plan": (
@@ -150,7 +154,7 @@ POLICY = {
         "approval_comment company_id departure user_id",
     ),
     "leasing.field.visit.plan.line": (
-        "",
+        "inaccurate_at inaccurate_by_id inaccurate_note",
         "lead_id plan_id purpose sequence",
     ),
     "leasing.followup.plan": (
@@ -161,7 +165,7 @@ POLICY = {
         "company_id no_followups plan_date user_id",
     ),
     "leasing.followup.plan.line": (
-        "user_id",
+        "inaccurate_at inaccurate_by_id inaccurate_note user_id",
         "done_date lead_id method plan_id planned_date purpose result",
     ),
     "leasing.funnel.report": (

@@ -1,6 +1,7 @@
 from . import leasing_guard_mixin
 from . import leasing_form_mixin
 from . import leasing_form_line_mixin
+from . import leasing_inaccurate_line_mixin
 from . import leasing_approval_mixin
 from . import leasing_prospect_link_mixin
 from . import crm_lead

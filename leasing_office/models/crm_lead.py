@@ -23,6 +23,11 @@ ATTRIBUTION_TYPES = [
 PROSPECT_CLASSES = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")]
 # Days between follow-ups per class, unless configured (leasing_office.followup_days_<class>).
 DEFAULT_FOLLOWUP_DAYS = {"a": 2, "b": 7, "c": 14, "d": 30}
+# Field coverage: the first field visit is due this many days after the first contact, then
+# every N days by class (leasing_office.field_first_days, leasing_office.field_days_<class>);
+# a prospect without a class is visited as often as class D.
+DEFAULT_FIELD_FIRST_DAYS = 7
+DEFAULT_FIELD_DAYS = {"a": 14, "b": 30, "c": 60, "d": 90}
 
 DEALER_LEVELS = [("provincial", "Provincial"), ("city", "City"), ("local", "Local")]
 STRENGTHS = [("strong", "Strong"), ("medium", "Medium"), ("weak", "Weak")]
@@ -177,6 +182,17 @@ class CrmLead(models.Model):
     field_visit_count = fields.Integer(
         compute="_compute_field_visit_count", store=True, string="Field Visits Made"
     )
+    last_field_visit_date = fields.Date(
+        string="Last Field Visit", compute="_compute_field_coverage", store=True
+    )
+    next_field_visit_due = fields.Date(
+        string="Field Visit Due",
+        compute="_compute_field_coverage",
+        store=True,
+        index=True,
+        help="Every prospect, signed or not, is visited in the field a set number of days after "
+        "the first contact, then as often as its class requires (Settings).",
+    )
 
     # Merchant tier (中小商戶實力分檔)
     store_size = fields.Float(string="Largest Store (m²)", tracking=True)
@@ -280,6 +296,55 @@ class CrmLead(models.Model):
     def _compute_field_visit_count(self):
         for lead in self:
             lead.field_visit_count = len(lead.field_visit_line_ids.filtered("visited"))
+
+    @api.depends(
+        "prospect_class",
+        "call_log_ids.call_date",
+        "visit_ids.visit_datetime",
+        "visit_ids.state",
+        "field_visit_line_ids.visited",
+        "field_visit_line_ids.log_id.visit_date",
+    )
+    def _compute_field_coverage(self):
+        params = self.env["ir.config_parameter"].sudo()
+        first_days = int(params.get_param("leasing_office.field_first_days", 0) or 0)
+        first_days = first_days or DEFAULT_FIELD_FIRST_DAYS
+        for lead in self:
+            visited = lead.field_visit_line_ids.filtered("visited").log_id.mapped("visit_date")
+            last = max(filter(None, visited), default=False)
+            lead.last_field_visit_date = last
+            if last:
+                days = lead._field_visit_days(params)
+                lead.next_field_visit_due = last + timedelta(days=days)
+                continue
+            first_contact = lead._first_contact_date()
+            lead.next_field_visit_due = first_contact and first_contact + timedelta(days=first_days)
+
+    def _recompute_field_coverage(self):
+        """After the frequencies changed in the settings."""
+        self.env.add_to_compute(self._fields["next_field_visit_due"], self)
+        self._recompute_recordset(["next_field_visit_due", "last_field_visit_date"])
+
+    def _field_visit_days(self, params):
+        key = self.prospect_class or "d"
+        value = params.get_param(f"leasing_office.field_days_{key}")
+        return int(value) if value else DEFAULT_FIELD_DAYS[key]
+
+    def _first_contact_date(self):
+        """The office day of the first call or received visit, or False."""
+        self.ensure_one()
+        dates = self.call_log_ids.mapped("call_date") + [
+            office_clock.office_date(self.env, visit.visit_datetime, visit.company_id)
+            for visit in self.visit_ids
+            if visit.state == "done"
+        ]
+        return min(filter(None, dates), default=False)
+
+    def _latest_field_visit_line(self):
+        """The outcome of the latest field visit made (its log submitted), if any."""
+        self.ensure_one()
+        lines = self.sudo().field_visit_line_ids.filtered("visited")
+        return lines.sorted(lambda line: line.log_id.plan_id.departure)[-1:]
 
     # ------------------------------------------------------------------
     # ORM

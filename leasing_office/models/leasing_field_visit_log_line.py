@@ -5,7 +5,7 @@ class LeasingFieldVisitLogLine(models.Model):
     """The outcome of visiting one planned prospect."""
 
     _name = "leasing.field.visit.log.line"
-    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
+    _inherit = ["leasing.prospect.link.mixin", "leasing.inaccurate.line.mixin"]
     _description = "Field-visit Outcome"
     _order = "id"
     _line_parent_field = "log_id"

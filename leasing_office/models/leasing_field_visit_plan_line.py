@@ -5,7 +5,7 @@ class LeasingFieldVisitPlanLine(models.Model):
     """One prospect the agent plans to visit in the field, and the purpose."""
 
     _name = "leasing.field.visit.plan.line"
-    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
+    _inherit = ["leasing.prospect.link.mixin", "leasing.inaccurate.line.mixin"]
     _description = "Planned Field Visit"
     _order = "sequence, id"
     _line_parent_field = "plan_id"

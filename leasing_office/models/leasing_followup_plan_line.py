@@ -10,7 +10,7 @@ class LeasingFollowupPlanLine(models.Model):
     """One planned follow-up: always on a fixed date ("later" is not a date), then a result."""
 
     _name = "leasing.followup.plan.line"
-    _inherit = ["leasing.prospect.link.mixin", "leasing.form.line.mixin"]
+    _inherit = ["leasing.prospect.link.mixin", "leasing.inaccurate.line.mixin"]
     _description = "Planned Follow-up"
     _order = "planned_date, id"
     _line_parent_field = "plan_id"

@@ -15,6 +15,8 @@ OBLIGATION_KINDS = [
     ("log_review", "Field-visit Log Review"),
     ("weekly_check", "Weekly Check"),
     ("monthly_check", "Monthly Check"),
+    ("field_visit", "Field Visit Due"),
+    ("tier_check", "Merchant Tier Verification"),
 ]
 OBLIGATION_STATES = [
     ("pending", "Due"),
@@ -69,6 +71,7 @@ class LeasingObligation(models.Model):
     @api.model
     def _selection_refs(self):
         models_ = (
+            "crm.lead",
             "leasing.visit",
             "leasing.visitor.registration",
             "leasing.followup.plan",
@@ -129,9 +132,10 @@ class LeasingObligation(models.Model):
                     "deadline": deadline,
                     "source_ref": source_ref or False,
                     "form_ref": form and f"{form._name},{form.id}",
-                    "company_id": source.company_id.id
-                    if source and "company_id" in source._fields
-                    else self.env.company.id,
+                    "company_id": (
+                        source.company_id.id if source and "company_id" in source._fields else False
+                    )
+                    or self.env.company.id,
                 }
             ]
         )
@@ -186,7 +190,37 @@ class LeasingObligation(models.Model):
             return source
         if self.kind in ("weekly_check", "monthly_check"):
             return self._find_check()
+        if self.kind == "field_visit" and source:
+            # Visited since it fell due: the prospect's next visit moved past this day.
+            covered = source.next_field_visit_due and source.next_field_visit_due > self.period_date
+            return source._latest_field_visit_line() if covered else None
+        if self.kind == "tier_check":
+            return self._tiers_unverified() or self.env["crm.lead"]
         return None
+
+    def _week_start(self):
+        return self.period_date - timedelta(days=self.period_date.weekday())
+
+    def _tiers_unverified(self):
+        """The tiered merchants not verified since the week began (the manager's weekly
+        verification is done when there are none)."""
+        since = office_clock.at_local(
+            self._week_start(), 0, 0, self.env["leasing.followup.plan"]._office_tz()
+        )
+        return (
+            self.env["crm.lead"]
+            .sudo()
+            .search(
+                [
+                    ("tier_state", "!=", "none"),
+                    ("company_id", "in", (self.company_id.id, False)),
+                    "|",
+                    ("tier_verified_at", "=", False),
+                    ("tier_verified_at", "<", since),
+                ],
+                limit=1,
+            )
+        )
 
     def _find_check(self):
         day = self.period_date
@@ -201,6 +235,8 @@ class LeasingObligation(models.Model):
 
     def _fulfilment(self, form):
         """(done_at, on time and complete) of the record that fulfils it, or (False, False)."""
+        if self.kind == "tier_check":
+            return self._tier_check_fulfilment(form)
         if not form:
             return False, False
         if self.kind == "followup_result":
@@ -211,7 +247,23 @@ class LeasingObligation(models.Model):
             return (form.approved_at if decided else False), decided
         if self.kind in ("weekly_check", "monthly_check"):
             return form.checked_at, True
+        if self.kind == "field_visit":
+            return form.log_id.plan_id.departure, True
         return form.submitted_at, form.compliance == "on_time"
+
+    def _tier_check_fulfilment(self, unverified):
+        """Done when every tiered merchant was verified this week, at the last verification."""
+        if unverified:
+            return False, False
+        week = [
+            ("tier_state", "!=", "none"),
+            ("company_id", "in", (self.company_id.id, False)),
+        ]
+        verified = self.env["crm.lead"].sudo().search(week, order="tier_verified_at desc", limit=1)
+        start = office_clock.at_local(
+            self._week_start(), 0, 0, self.env["leasing.followup.plan"]._office_tz()
+        )
+        return verified.tier_verified_at or start, True
 
     def _evaluate(self):
         """Bring the state up to date; an owner whose item just went overdue is reminded."""
@@ -252,9 +304,13 @@ class LeasingObligation(models.Model):
         self._expect_followup_results(today)
         self._expect_field_logs()
         self._expect_log_reviews(today)
+        self._expect_field_visits(today)
         if today.weekday() == 0:
             for user in self._managers():
                 self._expect("weekly_check", user, today, Form._end_of_day(today))
+                # The week's verification of merchant tiers, by the end of its fifth day.
+                friday = Form._end_of_day(today + timedelta(days=4))
+                self._expect("tier_check", user, today, friday)
         if today.day == 3:
             for user in self._leaders():
                 self._expect("monthly_check", user, today, Form._end_of_day(today))
@@ -325,6 +381,39 @@ class LeasingObligation(models.Model):
             for user in self._managers():
                 if user != log.user_id:
                     self._expect("log_review", user, day, due, log)
+
+    @api.model
+    def _expect_field_visits(self, today):
+        """Every prospect with an agent owes a field visit once its due day came (the first
+        one after the first contact, then at the frequency of its class): once per cycle,
+        due by the end of the due day (or of today, when it fell due earlier)."""
+        Form = self.env["leasing.followup.plan"]
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search(
+                [
+                    ("attributed_user_id", "!=", False),
+                    ("next_field_visit_due", "<=", today),
+                    ("company_id", "in", (self.env.company.id, False)),
+                ]
+            )
+        )
+        owed = self.sudo().search(
+            [
+                ("kind", "=", "field_visit"),
+                ("source_ref", "in", [f"crm.lead,{i}" for i in leads.ids]),
+            ]
+        )
+        latest = {}
+        for duty in owed:
+            key = duty.source_ref.id
+            latest[key] = max(latest.get(key, duty.period_date), duty.period_date)
+        for lead in leads:
+            if latest.get(lead.id) and latest[lead.id] >= lead.next_field_visit_due:
+                continue  # this cycle's visit is already expected
+            day = max(lead.next_field_visit_due, today)
+            self._expect("field_visit", lead.attributed_user_id, day, Form._end_of_day(day), lead)
 
     @api.model
     def _managers(self):

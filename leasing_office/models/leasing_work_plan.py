@@ -38,7 +38,8 @@ class LeasingWorkPlan(models.Model):
             plan._fill()
 
     def _fill(self):
-        """Add tomorrow's follow-ups and the signing plans still to chase, once each."""
+        """Add tomorrow's follow-ups, the signing plans still to chase and the prospects due
+        a field visit, once each."""
         self.ensure_one()
         known = {(line.res_model, line.res_id) for line in self.line_ids}
         followups = self.env["leasing.followup.plan.line"].search(
@@ -47,13 +48,33 @@ class LeasingWorkPlan(models.Model):
         signings = self.env["leasing.signing.plan"].search(
             [("state", "=", "open"), ("planned_signing_date", "<=", self.date)]
         )
-        vals = [
-            self._line_vals("followup", line, line.lead_id, line.user_id, line.purpose)
-            for line in followups
-        ] + [
-            self._line_vals("signing", plan, plan.lead_id, plan.user_id, plan.name)
-            for plan in signings
-        ]
+        field_due = self.env["crm.lead"].search(
+            [
+                ("attributed_user_id", "!=", False),
+                ("next_field_visit_due", "<=", self.date),
+                ("company_id", "in", (self.company_id.id, False)),
+            ]
+        )
+        vals = (
+            [
+                self._line_vals("followup", line, line.lead_id, line.user_id, line.purpose)
+                for line in followups
+            ]
+            + [
+                self._line_vals("signing", plan, plan.lead_id, plan.user_id, plan.name)
+                for plan in signings
+            ]
+            + [
+                self._line_vals(
+                    "field_visit",
+                    lead,
+                    lead,
+                    lead.attributed_user_id,
+                    self.env._("Field visit due %(date)s", date=lead.next_field_visit_due),
+                )
+                for lead in field_due
+            ]
+        )
         new_lines = [v for v in vals if (v["res_model"], v["res_id"]) not in known]
         self._open_gate().write({"line_ids": [fields.Command.create(v) for v in new_lines]})
 

@@ -11,7 +11,12 @@ class LeasingWorkPlanLine(models.Model):
 
     work_plan_id = fields.Many2one("leasing.work.plan", required=True, ondelete="cascade")
     kind = fields.Selection(
-        [("followup", "Follow-up Due"), ("signing", "Signing to Chase")], required=True
+        [
+            ("followup", "Follow-up Due"),
+            ("signing", "Signing to Chase"),
+            ("field_visit", "Field Visit Due"),
+        ],
+        required=True,
     )
     res_model = fields.Char(string="Source Model", readonly=True)
     res_id = fields.Integer(string="Source Record", readonly=True)

@@ -1,6 +1,7 @@
 from odoo import fields, models
 
 from .attribution_rules import ROTATION
+from .crm_lead import DEFAULT_FIELD_DAYS, DEFAULT_FIELD_FIRST_DAYS
 from .leasing_big_account import (
     BRAND_LEVELS,
     DEFAULT_BIG_ACCOUNT_AREA,
@@ -36,6 +37,34 @@ class ResConfigSettings(models.TransientModel):
         string="Field-visit Log Due Next Morning At",
         config_parameter="leasing_office.log_hour",
         default=10.0,
+    )
+    leasing_field_first_days = fields.Integer(
+        string="First Field Visit Within (days)",
+        config_parameter="leasing_office.field_first_days",
+        default=DEFAULT_FIELD_FIRST_DAYS,
+        help="Every prospect, signed or not, is visited in the field this many days after the "
+        "first contact (visit or call) at the latest.",
+    )
+    leasing_field_days_a = fields.Integer(
+        string="Field Visit Every (days), Class A",
+        config_parameter="leasing_office.field_days_a",
+        default=DEFAULT_FIELD_DAYS["a"],
+    )
+    leasing_field_days_b = fields.Integer(
+        string="Field Visit Every (days), Class B",
+        config_parameter="leasing_office.field_days_b",
+        default=DEFAULT_FIELD_DAYS["b"],
+    )
+    leasing_field_days_c = fields.Integer(
+        string="Field Visit Every (days), Class C",
+        config_parameter="leasing_office.field_days_c",
+        default=DEFAULT_FIELD_DAYS["c"],
+    )
+    leasing_field_days_d = fields.Integer(
+        string="Field Visit Every (days), Class D",
+        config_parameter="leasing_office.field_days_d",
+        default=DEFAULT_FIELD_DAYS["d"],
+        help="Also the frequency of a prospect without a class.",
     )
     leasing_escalate_hours = fields.Float(
         string="Escalate Overdue Forms After",
@@ -111,3 +140,16 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_BIG_ACCOUNT_STORES,
         help="A merchant with at least this many stores may be registered as a big account.",
     )
+
+    def set_values(self):
+        """New field-visit frequencies move every prospect's next field visit at once."""
+        coverage = ("field_first_days", "field_days_a", "field_days_b", "field_days_c")
+        keys = [f"leasing_office.{name}" for name in (*coverage, "field_days_d")]
+        params = self.env["ir.config_parameter"].sudo()
+        before = [params.get_param(key) for key in keys]
+        result = super().set_values()
+        if [params.get_param(key) for key in keys] != before:
+            # A prospect never contacted has no due date under any frequency.
+            leads = self.env["crm.lead"].sudo().search([("next_field_visit_due", "!=", False)])
+            leads._recompute_field_coverage()
+        return result

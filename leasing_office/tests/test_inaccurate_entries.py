@@ -127,3 +127,94 @@ class TestInaccurateEntries(LeasingTargetsCase):
         self.assertEqual(agent1.amount, 1800)
         agent2 = statements[self.agent2]
         self.assertEqual((agent2.inaccurate_count, agent2.amount), (1, 0))
+
+    # A single line ------------------------------------------------------------------
+
+    def mark_line(self, line, note, user=None):
+        action = line.with_user(user or self.manager).action_mark_inaccurate()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(user or self.manager)
+            .with_context(**action["context"])
+        )
+        wizard.note = note
+        with freeze_time(datetime(2026, 3, 20, 2, 0)):
+            wizard.save().action_mark()
+
+    def two_line_plan(self):
+        plan = self.submitted_plan()
+        with freeze_time(datetime(2026, 3, 9, 2, 0)):
+            plan.with_user(self.manager).write(
+                {
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "lead_id": self.lead2.id,
+                                "planned_date": date(2026, 3, 12),
+                                "purpose": "Second",
+                            },
+                        )
+                    ]
+                }
+            )
+        return plan
+
+    def test_rule_inaccurate_entries_a_single_line_counts_the_form_not_done(self):
+        plan = self.two_line_plan()
+        first, second = plan.line_ids
+        self.mark_line(second, "This prospect was never called.")
+        self.assertEqual(second.inaccurate_note, "This prospect was never called.")
+        self.assertEqual(second.inaccurate_by_id, self.manager)
+        self.assertEqual(second.inaccurate_at, datetime(2026, 3, 20, 2, 0))
+        self.assertFalse(first.inaccurate_at)
+        self.assertEqual(plan.compliance, "inaccurate")
+        self.assertEqual(
+            plan.inaccurate_note,
+            f"Line {self.lead2.display_name}: This prospect was never called.",
+        )
+        check = (
+            self.env["leasing.compliance.check"]
+            .with_user(self.manager)
+            .create({"kind": "weekly", "date_from": date(2026, 3, 9), "date_to": date(2026, 3, 15)})
+        )
+        self.assertEqual(check.item_ids.form_ref, plan)
+        self.assertEqual(check.item_ids.compliance, "inaccurate")
+        # A second line of the same form: logged on the form, the form counted once.
+        self.mark_line(first, "Wrong purpose.")
+        self.assertTrue(first.inaccurate_at)
+        self.assertIn("Wrong purpose.", plan.message_ids[0].body)
+        self.assertIn("never called", plan.inaccurate_note)
+        with self.assertRaisesRegex(UserError, r"^This line is already marked inaccurate\.$"):
+            first.with_user(self.manager).action_mark_inaccurate()
+
+    def test_rule_inaccurate_entries_a_line_only_by_the_manager_on_a_submitted_form(self):
+        plan = self.two_line_plan()
+        line = plan.line_ids[0]
+        with self.assertRaisesRegex(
+            UserError, r"^Only the leasing manager or leadership marks a form inaccurate\.$"
+        ):
+            line.with_user(self.agent1).action_mark_inaccurate()
+        with self.assertRaisesRegex(AccessError, "can only be changed by the form's own buttons"):
+            line.with_user(self.manager).write({"inaccurate_note": "typed"})
+        with self.assertRaisesRegex(UserError, r"^Say what is inaccurate or false in the form\.$"):
+            line.with_user(self.manager)._mark_inaccurate("  ")
+        self.assertFalse(line.inaccurate_at or plan.inaccurate_at)
+        plan.with_user(self.manager).action_return_for_correction()
+        with self.assertRaisesRegex(UserError, "only a submitted form is marked inaccurate"):
+            line.with_user(self.manager)._mark_inaccurate("note")
+        self.assertFalse(line.inaccurate_at or plan.inaccurate_at)
+
+    def test_rule_inaccurate_entries_a_line_is_deducted_once_per_form(self):
+        self.approve(self.new_plan(contracts=(2, 2), dept=4))
+        plan = self.two_line_plan()
+        self.mark_line(plan.line_ids[0], "Invented call")
+        self.mark_line(plan.line_ids[1], "Invented visit")
+        statement = (
+            self.env["leasing.commission.statement"]
+            ._generate(MONTH)
+            .filtered(lambda s: s.kind == "agent" and s.user_id == self.agent1)
+        )
+        self.assertEqual(statement.inaccurate_count, 1)
+        self.assertEqual(statement.inaccurate_deduction, 200)

@@ -258,6 +258,9 @@ class TestOfficeDiscipline(LeasingOfficeCase):
         with freeze_time(utc(MONDAY, 1, 40)):
             visit.with_user(self.frontdesk).action_mark_left()
         registration = visit.registration_id
+        # The manager tiers the new merchant: that is this week's tier verification.
+        with freeze_time(utc(MONDAY, 1, 50)):
+            lead.with_user(self.manager).action_assign_tier("3")
         with freeze_time(utc(MONDAY, 2)):
             registration.with_user(self.agent1).write(
                 {"business_type": "Tea", "desired_area": 80, "needs": "Corner shop"}
@@ -334,6 +337,9 @@ class TestOfficeDiscipline(LeasingOfficeCase):
         for kind in ("registration", "followup", "signing", "field_log"):
             self.assertEqual(self.duties(kind, self.agent1).state, "done", kind)
         self.assertEqual(review.state, "done")
+        # Monday's field visit covered the new prospect: its next one is due in 90 days.
+        self.assertEqual(lead.last_field_visit_date, MONDAY)
+        self.assertFalse(self.duties("field_visit", self.agent1))
         # This Monday's weekly check (of the week before) was never done: it escalated
         # from the manager to leadership.
         missed_check = self.duties("weekly_check", self.manager)
@@ -366,6 +372,16 @@ class TestOfficeDiscipline(LeasingOfficeCase):
                 },
                 {(self.agent1, 1), (self.agent2, 1), (self.manager, 1)},
             )
+            # None of them was ever started.
+            never = {
+                line.user_id: line.not_started_count
+                for line in check.line_ids
+                if line.user_id in ours
+            }
+            self.assertEqual(never, {self.agent1: 1, self.agent2: 1, self.manager: 1})
             check.with_user(self.manager).action_mark_checked()
             self.Duty._cron_escalate()
         self.assertEqual(weekly.state, "done")
+        tiers = self.duties("tier_check", self.manager)
+        self.assertEqual(tiers.mapped("period_date"), [NEXT_MONDAY, MONDAY])
+        self.assertEqual(tiers[1].state, "done")

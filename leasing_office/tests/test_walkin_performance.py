@@ -22,7 +22,7 @@ class TestWalkinPerformance(LeasingOfficeCase):
         self.env.invalidate_all()
         # 31 measured: no turn, no new prospect; the lock's check, and the group, record-rule
         # and partner reads of the access checks on the prospect (cached per user after this),
-        # the company's language for the texts, and the agent's pop-up and the boards' message
-        # on the bus.
+        # the company's language for the texts, the agent's pop-up and the boards' message on
+        # the bus, and the prospect's field-visit due date (the visit is a contact).
         with self.assertQueryCount(31):
             self.register(phone="13800014002")

@@ -35,6 +35,8 @@ class LeasingComplianceReport(models.Model):
             ("log_review", "Field-visit Log Review"),
             ("weekly_check", "Weekly Check"),
             ("monthly_check", "Monthly Check"),
+            ("field_visit", "Field Visit Due"),
+            ("tier_check", "Merchant Tier Verification"),
         ],
         readonly=True,
     )
@@ -45,6 +47,12 @@ class LeasingComplianceReport(models.Model):
     form_count = fields.Integer(string="Forms", readonly=True, aggregator="sum")
     done_count = fields.Integer(string="Done", readonly=True, aggregator="sum")
     not_done_count = fields.Integer(string="Not Done", readonly=True, aggregator="sum")
+    # Why each one is not done: late, incomplete, never started (past the deadline), marked
+    # inaccurate. They add up to Not Done.
+    late_count = fields.Integer(string="Late", readonly=True, aggregator="sum")
+    incomplete_count = fields.Integer(string="Incomplete", readonly=True, aggregator="sum")
+    not_started_count = fields.Integer(string="Not Started", readonly=True, aggregator="sum")
+    inaccurate_count = fields.Integer(string="Marked Inaccurate", readonly=True, aggregator="sum")
 
     @property
     def _table_query(self):
@@ -66,13 +74,18 @@ class LeasingComplianceReport(models.Model):
                    (forms.compliance = 'on_time')::int AS done_count,
                    (forms.compliance IN ('late', 'incomplete', 'inaccurate')
                     OR (forms.compliance = 'pending'
-                        AND forms.deadline < %s))::int AS not_done_count
-              FROM (%s) forms
+                        AND forms.deadline < %(now)s))::int AS not_done_count,
+                   (forms.compliance = 'late')::int AS late_count,
+                   (forms.compliance = 'incomplete')::int AS incomplete_count,
+                   (forms.compliance = 'pending'
+                    AND forms.deadline < %(now)s)::int AS not_started_count,
+                   (forms.compliance = 'inaccurate')::int AS inaccurate_count
+              FROM (%(forms)s) forms
             """,
             # Deadlines are stored in UTC: compare with the server's clock in UTC (frozen in
             # tests), not the database's NOW(), which is the start of the transaction.
-            fields.Datetime.now(),
-            SQL(" UNION ALL ").join(parts),
+            now=fields.Datetime.now(),
+            forms=SQL(" UNION ALL ").join(parts),
         )
 
     def _expected_part(self):

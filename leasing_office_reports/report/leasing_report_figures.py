@@ -82,8 +82,16 @@ class LeasingReportFigures(models.AbstractModel):
         compliance = self._grouped(
             "leasing.compliance.report",
             self._period_domain("deadline", date_from, date_to, is_datetime=True),
-            ["user_id"],
-            ["form_count:sum", "done_count:sum", "not_done_count:sum"],
+            ["user_id", "form_type"],
+            [
+                "form_count:sum",
+                "done_count:sum",
+                "late_count:sum",
+                "incomplete_count:sum",
+                "not_started_count:sum",
+                "inaccurate_count:sum",
+                "not_done_count:sum",
+            ],
         )
         [funnel] = self._grouped(
             "leasing.funnel.report",
@@ -122,7 +130,9 @@ class LeasingReportFigures(models.AbstractModel):
             "funnel": [value or 0 for value in funnel],
             "followups": [(agent.name or "", count) for agent, count in followups],
             "deposits": [(agent.name or "", count, amount) for agent, count, amount in deposits],
-            "compliance": [(agent.name or "", *counts) for agent, *counts in compliance],
+            "compliance": [
+                (agent.name or "", form or "", *counts) for agent, form, *counts in compliance
+            ],
             "calls": [(agent.name or "", *counts) for agent, *counts in calls],
             "targets": [
                 (

@@ -120,7 +120,8 @@ def write_work_report(stream, figures, labels):
         (labels["followups"], sum(row[1] for row in figures["followups"])),
         (labels["deposits"], sum(row[1] for row in figures["deposits"])),
         (labels["contracts"], sum(row[1] for row in figures["contracts"])),
-        (labels["not_done"], sum(row[3] for row in figures["compliance"])),
+        (labels["not_done"], sum(row[-1] for row in figures["compliance"])),
+        (labels["not_started"], sum(row[6] for row in figures["compliance"])),
         (labels["calls_short"], sum(row[4] for row in figures["calls"])),
     ]
     book.table(
@@ -193,9 +194,22 @@ def write_work_report(stream, figures, labels):
     write_targets_sheet(book, labels, figures["targets"])
     book.table(
         labels["sheet_compliance"],
-        [labels["agent"], labels["forms"], labels["done"], labels["not_done"]],
-        figures["compliance"],
-        totals=(labels["total"], 1, 2, 3),
+        [
+            labels["agent"],
+            labels["form"],
+            labels["forms"],
+            labels["done"],
+            labels["late"],
+            labels["incomplete"],
+            labels["not_started"],
+            labels["inaccurate"],
+            labels["not_done"],
+        ],
+        [
+            (agent, _label(labels, "form_types", form), *counts)
+            for agent, form, *counts in figures["compliance"]
+        ],
+        totals=(labels["total"], 2, 3, 4, 5, 6, 7, 8),
     )
     book.table(
         labels["sheet_calls"],

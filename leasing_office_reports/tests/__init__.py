@@ -12,3 +12,4 @@ from . import test_turn_report_across_days
 from . import test_call_report
 from . import test_replica_reads
 from . import test_analysis_grouping
+from . import test_work_report_not_started
