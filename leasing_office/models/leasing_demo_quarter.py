@@ -68,7 +68,9 @@ class LeasingDemoQuarter(models.AbstractModel):
         gen._make_infos(people)
         leads = []
         start = today - timedelta(days=days)
-        gen._make_targets(people, start, today)
+        # Commission is paid for the last two full months: they need approved targets too.
+        first_paid = today.replace(day=1) - relativedelta(months=2)
+        gen._make_targets(people, min(start, first_paid), today)
         for offset in range(days):
             day = start + timedelta(days=offset)
             rotation = gen._open_day(rng, people, day)

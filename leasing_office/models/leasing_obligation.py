@@ -386,7 +386,16 @@ class LeasingObligation(models.Model):
     def _expect_field_visits(self, today):
         """Every prospect with an agent owes a field visit once its due day came (the first
         one after the first contact, then at the frequency of its class): once per cycle,
-        due by the end of the due day (or of today, when it fell due earlier)."""
+        due by the end of the due day (or of today, when it fell due earlier).
+
+        A database upgraded to field coverage starts expecting them on the day its
+        migration set (``leasing_office.field_coverage_since``), so the prospects it already
+        held are not all owed and escalated at once."""
+        since = (
+            self.env["ir.config_parameter"].sudo().get_param("leasing_office.field_coverage_since")
+        )
+        if since and today < fields.Date.to_date(since):
+            return
         Form = self.env["leasing.followup.plan"]
         leads = (
             self.env["crm.lead"]

@@ -165,6 +165,18 @@ class TestFieldCoverage(LeasingOfficeCase):
             )
             self.assertEqual(row.mapped("not_done_count"), [1])
 
+    def test_upgraded_database_expects_field_visits_from_its_start_day(self):
+        """An upgrade sets the day field coverage starts: nothing is owed before it, the
+        overdue prospects are owed from it."""
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("leasing_office.field_coverage_since", str(NEXT_WEDNESDAY))
+        with freeze_time(utc(NEXT_TUESDAY, 1)):
+            self.Duty._cron_generate()
+        self.assertFalse(self.duties("field_visit", self.lead))
+        with freeze_time(utc(NEXT_WEDNESDAY, 1)):
+            self.Duty._cron_generate()
+        self.assertEqual(self.duties("field_visit", self.lead).period_date, NEXT_WEDNESDAY)
+
     def test_field_visit_made_on_the_due_day_is_done(self):
         with freeze_time(utc(NEXT_MONDAY, 1)):
             self.Duty._cron_generate()

@@ -1,8 +1,14 @@
 """19.0.1.3.0: contacts carry their source channel (utm.source); the visits and calls
 registered before get their channel's own. Visitor registrations and field-visit plans are
-named in office time: recompute their names."""
+named in office time: recompute their names. Field coverage starts a week after the upgrade
+(the default first visit delay), so the prospects already held are not all owed at once."""
+
+from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api
+
+from odoo.addons.leasing_office.models import office_clock
+from odoo.addons.leasing_office.models.crm_lead import DEFAULT_FIELD_FIRST_DAYS
 
 CHANNEL_SOURCES = {"walk_in": "utm_source_walk_in", "phone": "utm_source_phone"}
 
@@ -25,3 +31,5 @@ def migrate(cr, version):
             env.add_to_compute(records._fields["name"], records)
             records.flush_recordset(["name"])
             env.invalidate_all()
+    start = office_clock.office_today(env) + timedelta(days=DEFAULT_FIELD_FIRST_DAYS)
+    env["ir.config_parameter"].set_param("leasing_office.field_coverage_since", str(start))
