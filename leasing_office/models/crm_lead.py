@@ -743,6 +743,7 @@ class CrmLead(models.Model):
         keyaccount = self.env.ref("leasing_office.group_leasing_keyaccount")
         user = self.user_id if keyaccount in self.user_id.all_group_ids else self.user_id.browse()
         return user or self.env.ref("leasing_office.crm_team_key_account").user_id
+
     def action_request_manager_help(self):
         """The credited agent asks the manager to assist on this prospect (a reason is
         required); the request is created when the dialog is saved."""
