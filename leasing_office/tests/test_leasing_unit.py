@@ -1,10 +1,11 @@
 import uuid
 from datetime import date
 
-from odoo import api, fields
+from odoo import api
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from ..models import office_clock
 from .common import LeasingOfficeCase
 from .common_concurrency import LeasingConcurrencyCase
 
@@ -98,11 +99,13 @@ class TestUnitReservationConcurrency(LeasingConcurrencyCase):
             cr.execute("DELETE FROM crm_lead WHERE id IN %s", [tuple(self.lead_ids)])
 
     def reserve(self, env, lead_id):
+        today = office_clock.office_today(env)  # not the UTC day: after 16:00 UTC it differs
         env["leasing.signing.plan"].create(
             {
                 "lead_id": lead_id,
                 "deposit_amount": 100,
-                "planned_signing_date": fields.Date.today(),
+                "deposit_date": today,
+                "planned_signing_date": today,
                 "unit_ids": [(6, 0, [self.unit_id])],
             }
         )
