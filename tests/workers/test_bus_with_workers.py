@@ -6,6 +6,7 @@ server as the office runs it, opens a websocket as the agent, gives the agent an
 through the HTTP workers and waits for the bus message on the websocket.
 """
 
+import datetime
 import json
 import os
 import socket
@@ -135,6 +136,10 @@ def test_agent_receives_a_bus_message_over_the_websocket(server_with_workers):
             act_type_xmlid="mail.mail_activity_data_todo",
             summary="bus check",
             user_id=agent_id,
+            # Odoo announces an activity on the bus only when it is due by the server's UTC
+            # day; the default deadline is the user's day, a day later from 16:00 UTC in
+            # Shanghai.
+            date_deadline=datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
         )
         received = []
         deadline = time.monotonic() + 15
