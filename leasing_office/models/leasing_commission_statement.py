@@ -80,7 +80,9 @@ class LeasingCommissionStatement(models.Model):
         """The manager computes the statements of a month (the current one by default)."""
         if not self.env.user.has_group("leasing_office.group_leasing_manager"):
             raise UserError(self.env._("Only the leasing manager computes statements."))
-        month = vals_check.day(self, {"month": month}, "month") or fields.Date.context_today(self)
+        month = vals_check.day(self, {"month": month}, "month") or office_clock.office_today(
+            self.env
+        )
         statements = self._generate(month)
         return {
             "type": "ir.actions.act_window",

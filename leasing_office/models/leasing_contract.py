@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from . import vals_check
+from . import office_clock, vals_check
 
 
 class LeasingContract(models.Model):
@@ -19,7 +19,7 @@ class LeasingContract(models.Model):
     claim_id = fields.Many2one(
         "leasing.contract.claim", string="Contract Claim", index=True, tracking=True
     )
-    signed_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    signed_date = fields.Date(required=True, default=office_clock.office_today_default, index=True)
     user_id = fields.Many2one(
         "res.users",
         string="Credited Agent",

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from . import vals_check
+from . import office_clock, vals_check
 
 CLAIM_STATES = [
     ("draft", "To Issue"),
@@ -28,7 +28,7 @@ class LeasingContractClaim(models.Model):
     pickup_at = fields.Datetime(
         string="Form Needed By",
         required=True,
-        default=lambda self: self._end_of_day(fields.Date.context_today(self)),
+        default=lambda self: self._end_of_day(office_clock.office_today(self.env)),
         help="When the agent plans to take the contract form; the claim is due before the "
         "form is actually issued.",
     )

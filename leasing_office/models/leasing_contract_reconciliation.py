@@ -20,7 +20,7 @@ class LeasingContractReconciliation(models.Model):
     _order = "date desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(required=True, default=office_clock.office_today_default, index=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from . import office_clock
 from .office_lang import office_env
 
 
@@ -15,7 +16,7 @@ class LeasingFollowupPlan(models.Model):
     _form_open_after_submit = frozenset({"line_ids"})
 
     name = fields.Char(compute="_compute_name", store=True)
-    plan_date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    plan_date = fields.Date(required=True, default=office_clock.office_today_default, index=True)
     line_ids = fields.One2many("leasing.followup.plan.line", "plan_id", string="Follow-ups")
     no_followups = fields.Boolean(
         string="No Follow-ups Today",

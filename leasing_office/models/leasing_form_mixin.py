@@ -283,7 +283,7 @@ class LeasingFormMixin(models.AbstractModel):
             for form in Form.search([("is_overdue", "=", True), ("overdue_reminded", "=", False)]):
                 form.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    date_deadline=fields.Date.context_today(form),
+                    date_deadline=office_clock.office_today(form.env),
                     summary=office_env(self.env)._(
                         "Overdue: %(form)s", form=model_label(self.env, form._name)
                     ),

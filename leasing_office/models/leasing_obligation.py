@@ -470,7 +470,7 @@ class LeasingObligation(models.Model):
             for superior in superiors:
                 duty.activity_schedule(
                     ACTIVITY_ESCALATED,
-                    date_deadline=fields.Date.context_today(duty),
+                    date_deadline=office_clock.office_today(duty.env),
                     summary=summary,
                     user_id=superior.id,
                 )

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from . import vals_check
+from . import office_clock, vals_check
 from .office_lang import office_env
 
 
@@ -20,7 +20,7 @@ class LeasingSigningPlan(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     deposit_amount = fields.Monetary(required=True, currency_field="currency_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
-    deposit_date = fields.Date(required=True, default=fields.Date.context_today)
+    deposit_date = fields.Date(required=True, default=office_clock.office_today_default)
     receipt_number = fields.Char()
     unit_ids = fields.Many2many("leasing.unit", string="Intended Units")
     planned_signing_date = fields.Date(required=True)

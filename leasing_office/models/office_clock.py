@@ -98,3 +98,8 @@ def hours_to_hm(value):
     """
     hours = int(value)
     return hours, round((value - hours) * 60)
+
+
+def office_today_default(record):
+    """Field default: today in the office (``fields.Date.context_today`` is the user's day)."""
+    return office_today(record.env)

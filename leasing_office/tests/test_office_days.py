@@ -108,3 +108,25 @@ class TestOfficeDays(LeasingOfficeCase):
         rec_before = Reconciliation.create({"date": date(2026, 11, 30)})
         rec_before.action_reconcile()
         self.assertFalse(rec_before.line_ids.filtered(lambda line: line.claim_id == claim))
+
+    def test_default_dates_are_the_office_day_not_the_users(self):
+        """At 07:30 on 1 December in the office, a user whose own timezone is UTC still gets
+        1 December as the default date of every form (his own day is 30 November)."""
+        self.agent1.tz = "UTC"
+        self.frontdesk.tz = "UTC"
+        with freeze_time(AT_0730):
+            for user, model, field in [
+                (self.agent1, "leasing.followup.plan", "plan_date"),
+                (self.agent1, "leasing.signing.plan", "deposit_date"),
+                (self.frontdesk, "leasing.contract.reconciliation", "date"),
+                (self.manager, "leasing.contract", "signed_date"),
+            ]:
+                with self.subTest(model=model):
+                    defaults = self.env[model].with_user(user).default_get([field])
+                    self.assertEqual(defaults[field], DECEMBER_1)
+            pickup = (
+                self.env["leasing.contract.claim"]
+                .with_user(self.agent1)
+                .default_get(["pickup_at"])["pickup_at"]
+            )
+        self.assertEqual(office_clock.office_date(self.env, pickup), DECEMBER_1)
