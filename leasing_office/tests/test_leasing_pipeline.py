@@ -205,6 +205,18 @@ class TestChineseEverywhere(LeasingOfficeCase):
         )
         self.assertEqual(stages.mapped("name"), ["初访", "复访", "洽谈", "交定金", "签约"])
 
+    def test_channel_names_in_the_readers_language(self):
+        """The channels keep the rulebook's Traditional names in the database; a zh_CN user
+        reads them in Simplified, an English one in English."""
+        walk_in = self.env.ref("leasing_office.utm_source_walk_in")
+        own = self.env.ref("leasing_office.utm_source_agent_own")
+        self.assertEqual(walk_in.name, "自然到訪")
+        self.assertEqual(walk_in.with_context(lang="zh_CN").display_name, "自然到访")
+        self.assertEqual(own.with_context(lang="zh_CN").display_name, "招商员自拓")
+        self.assertEqual(walk_in.with_context(lang="en_US").display_name, "Walk-ins")
+        other = self.env["utm.source"].create({"name": "張偉的朋友"})
+        self.assertEqual(other.with_context(lang="zh_CN").display_name, "張偉的朋友")
+
 
 @tagged("post_install", "-at_install", "leasing_pipeline")
 class TestManagerLanding(LeasingOfficeCase):
