@@ -1,6 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
-from . import office_clock
+from . import office_clock, vals_check
 
 CALL_OUTCOMES = [
     ("reached", "Reached"),
@@ -37,6 +38,41 @@ class LeasingCallLog(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+
+    @api.model
+    def _check_prospect_links(self, vals_list):
+        checked = super()._check_prospect_links(vals_list)
+        self._check_caller_may_speak(vals_list)
+        return checked
+
+    @api.model
+    def _check_caller_may_speak(self, vals_list):
+        """特殊問題請經理協助: only the credited agent talks with their prospect; the manager
+        joins while the agent's request for help is open. Prospects of the public pool and
+        the office's engine are not concerned. Runs after the prospect-link check, so that
+        nobody learns here about a prospect they cannot see."""
+        if self.env.su:
+            return
+        lead_ids = {vals_check.record_id(self, vals, "lead_id") for vals in vals_list} - {0}
+        for lead in self.env["crm.lead"].sudo().browse(sorted(lead_ids)):
+            agent = lead.attributed_user_id
+            if not agent or agent == self.env.user:
+                continue
+            helping = (
+                self.env["leasing.help.request"]
+                .sudo()
+                .search_count([("lead_id", "=", lead.id), ("state", "=", "requested")], limit=1)
+            )
+            if not helping:
+                raise UserError(
+                    self.env._(
+                        "Only %(agent)s, who is credited with %(prospect)s, talks with this "
+                        "prospect. The manager joins when the agent asks for help on a special "
+                        "problem.",
+                        agent=agent.name,
+                        prospect=lead.name,
+                    )
+                )
 
     @api.depends("call_datetime")
     def _compute_call_date(self):

@@ -142,3 +142,27 @@ class TestHelpRequest(LeasingOfficeCase):
         with self.assertRaisesRegex(AccessError, r"never deleted by hand"):
             request.sudo().unlink()
         self.assertTrue(request.exists())
+
+    def test_rule_help_manager_calls_the_agents_prospect_only_when_asked(self):
+        """Without an open request the manager may not call the agent's prospect; after the
+        request is closed, neither."""
+        calls = self.env["leasing.call.log"]
+        with self.assertRaisesRegex(UserError, "Only agent1, who is credited with Hardware shop"):
+            self.lead.with_user(self.manager).action_log_call()
+        self.assertFalse(calls.search([("lead_id", "=", self.lead.id)]))
+        request = self.ask()
+        self.lead.with_user(self.manager).action_log_call()
+        self.assertEqual(calls.search([("lead_id", "=", self.lead.id)]).user_id, self.manager)
+        request.with_user(self.manager).action_done("Agreed a rent-free month")
+        with self.assertRaisesRegex(UserError, "Only agent1"):
+            calls.with_user(self.manager).create({"lead_id": self.lead.id})
+        self.assertEqual(len(calls.search([("lead_id", "=", self.lead.id)])), 1)
+        # The credited agent calls as ever.
+        self.lead.with_user(self.agent1).action_log_call()
+        self.assertEqual(len(calls.search([("lead_id", "=", self.lead.id)])), 2)
+
+    def test_rule_help_manager_calls_public_prospects_freely(self):
+        public = self.env["crm.lead"].create({"name": "Pool shop"})
+        public._leasing_hold_public("test")
+        public.with_user(self.manager).action_log_call()
+        self.assertEqual(public.call_log_ids.user_id, self.manager)
