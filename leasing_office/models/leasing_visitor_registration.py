@@ -11,6 +11,8 @@ class LeasingVisitorRegistration(models.Model):
     _name = "leasing.visitor.registration"
     _description = "Visitor Registration"
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
+    _form_key = "registration"
+    _form_sequence = 10
     _prospect_link_fields = ("lead_id", "visit_id")
     _order = "visit_end desc, id desc"
     _form_required_fields = ("lead_id", "business_type", "desired_area", "needs")
