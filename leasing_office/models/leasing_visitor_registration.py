@@ -21,7 +21,7 @@ class LeasingVisitorRegistration(models.Model):
     visit_id = fields.Many2one("leasing.visit", index=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     visit_end = fields.Datetime(
-        string="Prospect Left At", required=True, default=fields.Datetime.now
+        string="Prospect Left At", required=True, default=fields.Datetime.now, index=True
     )
     business_type = fields.Char(string="Line of Business")
     desired_area = fields.Float(string="Desired Area (m²)")
