@@ -179,16 +179,18 @@ class LeasingCommissionStatement(models.Model):
         start = office_clock.at_local(self.month, 0, 0, tz)
         end = office_clock.at_local(month_end + relativedelta(days=1), 0, 0, tz)
         count = 0
-        for model in self.env.registry.descendants(["leasing.form.mixin"], "_inherit"):
-            Form = self.env[model].sudo()
-            if not Form._abstract:
-                count += Form.search_count(
+        for model in self.env["leasing.form.mixin"]._form_models():
+            count += (
+                self.env[model]
+                .sudo()
+                .search_count(
                     [
                         ("user_id", "=", self.user_id.id),
                         ("inaccurate_at", ">=", start),
                         ("inaccurate_at", "<", end),
                     ]
                 )
+            )
         return count
 
     # ------------------------------------------------------------------

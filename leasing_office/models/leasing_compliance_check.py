@@ -3,15 +3,6 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-FORM_MODELS = (
-    "leasing.visitor.registration",
-    "leasing.followup.plan",
-    "leasing.signing.plan",
-    "leasing.contract.claim",
-    "leasing.field.visit.plan",
-    "leasing.field.visit.log",
-)
-
 
 class LeasingComplianceCheck(models.Model):
     """The manager's weekly and leadership's monthly check of the office's forms.
@@ -113,7 +104,7 @@ class LeasingComplianceCheck(models.Model):
         start = datetime.combine(self.date_from, time.min)
         end = datetime.combine(self.date_to + timedelta(days=1), time.min)
         items = []
-        for model in FORM_MODELS:
+        for model in self.env["leasing.form.mixin"]._form_models():
             Form = self.env[model]
             for form in Form.search(Form._not_done_domain(start, end)):
                 items.append(

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 
-from .leasing_compliance_check import FORM_MODELS
 from .leasing_form_mixin import COMPLIANCE
 
 
@@ -29,4 +28,7 @@ class LeasingComplianceCheckItem(models.Model):
 
     @api.model
     def _selection_form_ref(self):
-        return [(model, self.env[model]._description) for model in FORM_MODELS]
+        return [
+            (model, self.env[model]._description)
+            for model in self.env["leasing.form.mixin"]._form_models()
+        ]

@@ -18,6 +18,8 @@ class LeasingContractClaim(models.Model):
     _name = "leasing.contract.claim"
     _description = "Contract Claim"
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
+    _form_key = "claim"
+    _form_sequence = 40
     _order = "create_date desc, id desc"
     _rec_name = "contract_number"
     _form_required_fields = ("contract_number", "lead_id", "unit_id")

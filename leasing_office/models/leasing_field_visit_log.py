@@ -15,6 +15,8 @@ class LeasingFieldVisitLog(models.Model):
     _name = "leasing.field.visit.log"
     _description = "Field-visit Log"
     _inherit = ["leasing.form.mixin", "leasing.approval.mixin"]
+    _form_key = "field_log"
+    _form_sequence = 60
     _order = "visit_date desc, id desc"
     _rec_name = "plan_id"
 

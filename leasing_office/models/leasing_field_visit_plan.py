@@ -12,6 +12,8 @@ class LeasingFieldVisitPlan(models.Model):
     _name = "leasing.field.visit.plan"
     _description = "Field-visit Plan"
     _inherit = ["leasing.form.mixin", "leasing.approval.mixin"]
+    _form_key = "field_plan"
+    _form_sequence = 50
     _order = "departure desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

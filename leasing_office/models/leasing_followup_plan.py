@@ -11,6 +11,8 @@ class LeasingFollowupPlan(models.Model):
     _name = "leasing.followup.plan"
     _description = "Follow-up Plan"
     _inherit = ["leasing.form.mixin"]
+    _form_key = "followup"
+    _form_sequence = 20
     _order = "plan_date desc, id desc"
     # Results come in later, after the follow-ups took place.
     _form_open_after_submit = frozenset({"line_ids"})

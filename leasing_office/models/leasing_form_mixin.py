@@ -1,5 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
+from odoo.tools.query import Query
 
 from . import office_clock
 from .office_lang import model_label, office_env
@@ -21,6 +24,11 @@ class LeasingFormMixin(models.AbstractModel):
     completeness check (``_form_required_fields``, or override ``_get_missing_fields``).
     A late or incomplete form counts as not done. Once submitted, the owner can only fill
     the fields listed in ``_form_open_after_submit``; the manager corrects, tracked.
+
+    Every concrete model that inherits this mixin is one of the office's forms: the
+    compliance check and the compliance analysis list them from the registry
+    (``_form_models``), under ``_form_key`` (also the kind of the expected form it fulfils,
+    see ``leasing.obligation``) in the order of ``_form_sequence``.
     """
 
     _name = "leasing.form.mixin"
@@ -31,6 +39,11 @@ class LeasingFormMixin(models.AbstractModel):
     _form_required_fields = ()
     # Field names the owner may still fill after submission (e.g. follow-up results).
     _form_open_after_submit = frozenset()
+    # The form's key in the compliance analysis (default: its table name); a form whose key
+    # is also an expected form's kind fulfils that expected form.
+    _form_key = None
+    # Its place in the office's list of forms.
+    _form_sequence = 100
 
     user_id = fields.Many2one(
         "res.users",
@@ -110,18 +123,65 @@ class LeasingFormMixin(models.AbstractModel):
             if not self[name]
         ]
 
+    # ------------------------------------------------------------------
+    # THE OFFICE'S LIST OF FORMS AND THE "NOT DONE" RULE
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _form_models(self):
+        """Names of the office's forms: every model with a table that inherits this mixin,
+        in the office's order."""
+        registry = self.env.registry
+        names = [
+            name
+            for name in registry.descendants(["leasing.form.mixin"], "_inherit")
+            if not registry[name]._abstract and registry[name]._auto
+        ]
+        return sorted(names, key=lambda name: (registry[name]._form_sequence, name))
+
+    @api.model
+    def _form_types(self):
+        """``[(key, model name)]`` of the office's forms, in order."""
+        return [(self.env[name]._form_type_key(), name) for name in self._form_models()]
+
+    @api.model
+    def _form_type_key(self):
+        return self._form_key or self._table
+
+    @api.model
+    def _not_done_reasons(self):
+        """The "not done" rule, written once: why a form counts as not done, each reason a
+        domain. The compliance check searches them, the compliance analysis compiles the
+        same domains to SQL (``_not_done_sql``)."""
+        return {
+            "late": Domain("compliance", "=", "late"),
+            "incomplete": Domain("compliance", "=", "incomplete"),
+            # Never handed in, and its deadline has passed.
+            "not_started": Domain("compliance", "=", "pending")
+            & Domain("deadline", "<", fields.Datetime.now()),
+            "inaccurate": Domain("compliance", "=", "inaccurate"),
+        }
+
     @api.model
     def _not_done_domain(self, date_from, date_to):
-        """Forms due in the period that count as not done: late, incomplete or missing."""
-        return [
-            ("deadline", ">=", date_from),
-            ("deadline", "<", date_to),
-            "|",
-            ("compliance", "in", ("late", "incomplete", "inaccurate")),
-            "&",
-            ("compliance", "=", "pending"),
-            ("deadline", "<", fields.Datetime.now()),
-        ]
+        """Forms due in the period that count as not done: late, incomplete, missing or
+        marked inaccurate."""
+        return (
+            Domain("deadline", ">=", date_from)
+            & Domain("deadline", "<", date_to)
+            & Domain.OR(self._not_done_reasons().values())
+        )
+
+    @api.model
+    def _not_done_sql(self, alias):
+        """``{reason: SQL condition}`` of the rule on rows of ``alias`` that have this
+        mixin's ``compliance`` and ``deadline`` columns (a form's table, or a union)."""
+        Mixin = self.env["leasing.form.mixin"].sudo()
+        query = Query(self.env, alias, SQL.identifier(alias))
+        return {
+            reason: domain.optimize_full(Mixin)._to_sql(Mixin, alias, query)
+            for reason, domain in self._not_done_reasons().items()
+        }
 
     # ------------------------------------------------------------------
     # OFFICE TIME
@@ -276,10 +336,8 @@ class LeasingFormMixin(models.AbstractModel):
     @api.model
     def _cron_remind_overdue(self):
         """Remind every owner of each overdue form, once."""
-        for model in self.env.registry.descendants([self._name], "_inherit"):
+        for model in self._form_models():
             Form = self.env[model]
-            if Form._abstract:
-                continue
             for form in Form.search([("is_overdue", "=", True), ("overdue_reminded", "=", False)]):
                 form.activity_schedule(
                     "mail.mail_activity_data_todo",

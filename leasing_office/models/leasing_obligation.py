@@ -24,8 +24,6 @@ OBLIGATION_STATES = [
     ("late", "Late or Incomplete"),
     ("not_done", "Not Done"),
 ]
-# Kinds fulfilled by one of the office's forms: once started, the form itself is counted.
-FORM_KINDS = ("registration", "followup", "signing", "field_log")
 DEFAULT_ESCALATE_HOURS = 2.0
 ACTIVITY_DUE = "leasing_office.mail_activity_type_leasing_obligation"
 ACTIVITY_ESCALATED = "leasing_office.mail_activity_type_leasing_escalation"
@@ -268,10 +266,11 @@ class LeasingObligation(models.Model):
     def _evaluate(self):
         """Bring the state up to date; an owner whose item just went overdue is reminded."""
         now = fields.Datetime.now()
+        form_kinds = self._form_kinds()
         for duty in self.sudo().filtered(lambda d: d.state in ("pending", "not_done")):
             form = duty._find_form()
             vals = {}
-            if form and not duty.form_ref and duty.kind in FORM_KINDS:
+            if form and not duty.form_ref and duty.kind in form_kinds:
                 vals["form_ref"] = f"{form._name},{form.id}"
             done_at, complete = duty._fulfilment(form)
             if done_at:
@@ -500,6 +499,15 @@ class LeasingObligation(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _form_kinds(self):
+        """Kinds fulfilled by one of the office's forms (a form whose ``_form_key`` is the
+        kind): once started, the form itself is counted."""
+        kinds = dict(OBLIGATION_KINDS)
+        return tuple(
+            key for key, _model in self.env["leasing.form.mixin"]._form_types() if key in kinds
+        )
+
+    @api.model
     def _not_done_domain(self, date_from, date_to):
         """Not done in the period, leaving out started forms (the forms count themselves)."""
         return [
@@ -507,6 +515,6 @@ class LeasingObligation(models.Model):
             ("period_date", "<=", date_to),
             ("state", "in", ("not_done", "late")),
             "|",
-            ("kind", "not in", FORM_KINDS),
+            ("kind", "not in", self._form_kinds()),
             ("form_ref", "=", False),
         ]

@@ -11,6 +11,8 @@ class LeasingSigningPlan(models.Model):
     _name = "leasing.signing.plan"
     _description = "Contract-signing Plan"
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
+    _form_key = "signing"
+    _form_sequence = 30
     _order = "deposit_date desc, id desc"
     # Open, signed or cancelled: set by the contract or the cancel button.
     _guarded_fields = frozenset({"state"})

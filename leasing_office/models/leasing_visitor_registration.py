@@ -11,6 +11,8 @@ class LeasingVisitorRegistration(models.Model):
     _name = "leasing.visitor.registration"
     _description = "Visitor Registration"
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
+    _form_key = "registration"
+    _form_sequence = 10
     _prospect_link_fields = ("lead_id", "visit_id")
     _order = "visit_end desc, id desc"
     _form_required_fields = ("lead_id", "business_type", "desired_area", "needs")
@@ -19,7 +21,7 @@ class LeasingVisitorRegistration(models.Model):
     visit_id = fields.Many2one("leasing.visit", index=True)
     lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
     visit_end = fields.Datetime(
-        string="Prospect Left At", required=True, default=fields.Datetime.now
+        string="Prospect Left At", required=True, default=fields.Datetime.now, index=True
     )
     business_type = fields.Char(string="Line of Business")
     desired_area = fields.Float(string="Desired Area (m²)")

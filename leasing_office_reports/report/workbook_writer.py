@@ -1,7 +1,8 @@
 """Formatting of the office's Excel workbooks (xlsxwriter), free of any ORM.
 
-Each ``write_*`` function takes plain figures and labels (already translated) and writes a
-complete workbook to a file-like object: formatted headers, frozen panes, totals, print setup
+Each ``write_*`` function takes the typed rows of ``leasing.report.figures`` (see
+``workbook_rows``) and labels (already translated) and writes a complete workbook to a
+file-like object: formatted headers, frozen panes, totals, print setup
 (landscape, one page wide, header rows repeated on every page) and, on the main sheets, a
 chart beside the table.
 """
@@ -35,7 +36,7 @@ class Sheets:
         sheet.write_row(top, 0, headers, self.header)
         sheet.freeze_panes(top + 1, 0)
         for index, row in enumerate(rows, start=top + 1):
-            sheet.write_row(index, 0, [_cell(value) for value in row])
+            _write_cells(sheet, index, 0, row)
         if totals:
             last = top + len(rows) + 1
             sheet.write(last, 0, totals[0], self.total)
@@ -81,7 +82,7 @@ class Sheets:
         below it; ``chart`` columns count from ``column``."""
         sheet.write_row(0, column, headers, self.header)
         for index, row in enumerate(rows, start=1):
-            sheet.write_row(index, column, [_cell(value) for value in row])
+            _write_cells(sheet, index, column, row)
         sheet.set_column(column, column + len(headers) - 1, 14)
         if rows:
             spec = {
@@ -99,6 +100,21 @@ def _cell(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _write_cells(sheet, row, first_column, values):
+    """Write a row cell by cell with the writer of each value's type: a text is written as
+    text (never read as a formula or a link), and tens of thousands of rows (the front
+    desk's visit log) skip ``write``'s guessing."""
+    for column, value in enumerate(values, start=first_column):
+        value = _cell(value)
+        if isinstance(value, str):
+            if value:
+                sheet.write_string(row, column, value)
+        elif isinstance(value, bool) or value is None:
+            sheet.write(row, column, value)
+        else:
+            sheet.write_number(row, column, value)
+
+
 def _label(labels, key, value):
     """The translated label of a selection ``value`` (``labels[key]`` maps keys to labels)."""
     return labels[key].get(value, value or "")
@@ -111,18 +127,19 @@ def write_work_report(stream, figures, labels):
     book = Sheets(stream)
     date_from, date_to = figures["period"]
     visits = figures["visits"]
+    compliance = figures["compliance"]
     mix = {}
-    for _agent, kind, total, _first in visits:
-        mix[kind] = mix.get(kind, 0) + total
+    for row in visits:
+        mix[row.kind] = mix.get(row.kind, 0) + row.visits
     summary = [
-        (labels["visits"], sum(row[2] for row in visits)),
-        (labels["first_visits"], sum(row[3] for row in visits)),
-        (labels["followups"], sum(row[1] for row in figures["followups"])),
-        (labels["deposits"], sum(row[1] for row in figures["deposits"])),
-        (labels["contracts"], sum(row[1] for row in figures["contracts"])),
-        (labels["not_done"], sum(row[-1] for row in figures["compliance"])),
-        (labels["not_started"], sum(row[6] for row in figures["compliance"])),
-        (labels["calls_short"], sum(row[4] for row in figures["calls"])),
+        (labels["visits"], sum(row.visits for row in visits)),
+        (labels["first_visits"], sum(row.first_visits for row in visits)),
+        (labels["followups"], sum(row.count for row in figures["followups"])),
+        (labels["deposits"], sum(row.count for row in figures["deposits"])),
+        (labels["contracts"], sum(row.count for row in figures["contracts"])),
+        (labels["not_done"], sum(row.not_done for row in compliance)),
+        (labels["not_started"], sum(row.not_started for row in compliance)),
+        (labels["calls_short"], sum(row.short for row in figures["calls"])),
     ]
     book.table(
         labels["sheet_summary"],
@@ -133,10 +150,7 @@ def write_work_report(stream, figures, labels):
     visits_sheet = book.table(
         labels["sheet_visits"],
         [labels["agent"], labels["attribution"], labels["visits"], labels["first_visits"]],
-        [
-            (agent, _label(labels, "kinds", kind or ""), total, first)
-            for agent, kind, total, first in visits
-        ],
+        [row._replace(kind=_label(labels, "kinds", row.kind)) for row in visits],
         totals=(labels["total"], 2, 3),
     )
     book.side_table(
@@ -205,10 +219,7 @@ def write_work_report(stream, figures, labels):
             labels["inaccurate"],
             labels["not_done"],
         ],
-        [
-            (agent, _label(labels, "form_types", form), *counts)
-            for agent, form, *counts in figures["compliance"]
-        ],
+        [row._replace(form=_label(labels, "form_types", row.form)) for row in compliance],
         totals=(labels["total"], 2, 3, 4, 5, 6, 7, 8),
     )
     book.table(
@@ -228,10 +239,8 @@ def write_work_report(stream, figures, labels):
 
 
 def write_targets_sheet(book, labels, targets):
-    """Targets against actuals, department row first, with a target/actual chart.
-
-    ``targets`` rows: (member, period type key, period start, target, actual, rate).
-    """
+    """Targets against actuals, department row first, with a target/actual chart
+    (``targets``: ``TargetRow``)."""
     return book.table(
         labels["sheet_targets"],
         [
@@ -243,8 +252,15 @@ def write_targets_sheet(book, labels, targets):
             labels["rate"],
         ],
         [
-            (member, _label(labels, "period_types", period), start, target, actual, rate)
-            for member, period, start, target, actual, rate in targets
+            (
+                row.member,
+                _label(labels, "period_types", row.period_type),
+                row.date_from,
+                row.target,
+                row.actual,
+                row.rate,
+            )
+            for row in targets
         ],
         chart={
             "type": "column",
@@ -256,8 +272,10 @@ def write_targets_sheet(book, labels, targets):
 
 
 def _funnel_rows(funnel, labels):
-    """Each step's count, its conversion from the step before (%) and days since first visit."""
-    counts, days = funnel[:4], [None, *funnel[4:]]
+    """Each step's count, its conversion from the step before (%) and days since first visit
+    (``funnel``: ``Funnel``)."""
+    counts = (funnel.leads, funnel.followed, funnel.deposits, funnel.signed)
+    days = (None, funnel.days_to_followup, funnel.days_to_deposit, funnel.days_to_sign)
     rows = []
     for index, (step, count) in enumerate(zip(labels["steps"], counts, strict=True)):
         previous = counts[index - 1] if index else count
@@ -273,3 +291,130 @@ def write_rows(stream, sheets):
     for name, headers, rows, totals, *chart in sheets:
         book.table(name, headers, rows, totals=totals, chart=chart[0] if chart else None)
     book.close()
+
+
+def write_targets(stream, targets, labels):
+    """The target breakdown plan: every plan's targets against actuals (``TargetRow``)."""
+    headers = [
+        labels["member"],
+        labels["period_type"],
+        labels["period_start"],
+        labels["period_end"],
+        labels["target"],
+        labels["actual"],
+        labels["rate"],
+    ]
+    rows = [
+        row._replace(period_type=_label(labels, "period_types", row.period_type)) for row in targets
+    ]
+    chart = {
+        "type": "column",
+        "title": labels["chart_targets"],
+        "categories": 0,
+        "series": [(labels["target"], 4), (labels["actual"], 5)],
+    }
+    write_rows(stream, [(labels["sheet_targets"], headers, rows, (), chart)])
+
+
+def write_registers(stream, registers, labels):
+    """The front desk's registers: visit log, visitor registrations, follow-ups and signed
+    contracts (``VisitLogRow``, ``RegistrationRow``, ``FollowupRow``, ``ContractRow``)."""
+    pool = labels["public_pool"]
+    visits = [
+        row._replace(
+            visit_kind=_label(labels, "visit_kinds", row.visit_kind),
+            attribution=labels["attributions"].get(row.attribution, pool),
+            credited=row.credited or pool,
+            state=_label(labels, "visit_states", row.state),
+        )
+        for row in registers["visits"]
+    ]
+    registrations = [
+        row._replace(compliance=labels["compliances"].get(row.compliance, ""))
+        for row in registers["registrations"]
+    ]
+    contracts = [
+        row._replace(agent=row.agent or pool, claim=row.claim or labels["no_claim"])
+        for row in registers["contracts"]
+    ]
+    write_rows(
+        stream,
+        [
+            (
+                labels["sheet_visit_log"],
+                [
+                    labels["visited_at"],
+                    labels["prospect"],
+                    labels["visit_kind"],
+                    labels["attribution"],
+                    labels["received_by"],
+                    labels["credited"],
+                    labels["registered_by"],
+                    labels["status"],
+                ],
+                visits,
+                (),
+            ),
+            (
+                labels["sheet_registrations"],
+                [
+                    labels["left_at"],
+                    labels["prospect"],
+                    labels["agent"],
+                    labels["business_type"],
+                    labels["desired_area"],
+                    labels["compliance"],
+                ],
+                registrations,
+                (),
+            ),
+            (
+                labels["sheet_followups"],
+                [
+                    labels["fixed_date"],
+                    labels["agent"],
+                    labels["prospect"],
+                    labels["purpose"],
+                    labels["result"],
+                ],
+                registers["followups"],
+                (),
+            ),
+            (
+                labels["sheet_contracts"],
+                [
+                    labels["signed_date"],
+                    labels["contract_number"],
+                    labels["prospect"],
+                    labels["unit"],
+                    labels["credited"],
+                    labels["claim"],
+                ],
+                contracts,
+                (),
+            ),
+        ],
+    )
+
+
+def write_commission(stream, statements, labels):
+    """The commission statements with their totals (``CommissionRow``)."""
+    headers = [
+        labels["person"],
+        labels["kind"],
+        labels["month"],
+        labels["contract_count"],
+        labels["target"],
+        labels["rate"],
+        labels["factor"],
+        labels["amount_commission"],
+        labels["approval"],
+    ]
+    rows = [
+        row._replace(
+            kind=labels["commission_kinds"].get(row.kind, ""),
+            approval=labels["approvals"].get(row.approval, ""),
+        )
+        for row in statements
+    ]
+    write_rows(stream, [(labels["sheet_commission"], headers, rows, (labels["total"], 3, 7))])

@@ -7,6 +7,8 @@ from odoo.tests import freeze_time, tagged
 
 from odoo.addons.leasing_office.tests.common_targets import MONTH, LeasingTargetsCase
 
+from ..report.workbook_rows import CommissionRow, ContractRow, TargetRow, VisitLogRow
+
 
 @tagged("post_install", "-at_install", "leasing_reports")
 class TestLeasingReports(LeasingTargetsCase):
@@ -307,3 +309,50 @@ class TestLeasingReports(LeasingTargetsCase):
                 self.assertIsNotNone(chart.legend)
         [chart] = self.workbook("targets").worksheets[0]._charts
         self.assertEqual(len(chart.series), 2)
+
+    # ------------------------------------------------------------------
+    # Every workbook's figures come from the report figures model, as typed rows
+    # ------------------------------------------------------------------
+
+    def test_registers_figures(self):
+        Figures = self.env["leasing.report.figures"].with_user(self.leader)
+        registers = Figures._registers(MONTH, date(2026, 3, 31))
+        visits = registers["visits"]
+        self.assertTrue(all(isinstance(row, VisitLogRow) for row in visits))
+        self.assertEqual(len(visits), 5)
+        self.assertEqual({row.visited_at for row in visits}, {"2026-03-05 11:00"})
+        self.assertEqual(
+            sorted(row.attribution for row in visits),
+            ["card", "public", "rotation", "rotation", "rotation"],
+        )
+        self.assertEqual(
+            sorted(row.prospect for row in visits),
+            sorted(lead.display_name for lead in self.walkins.values()),
+        )
+        self.assertEqual({row.state for row in visits}, {"done"})
+        self.assertEqual(
+            sorted(row.credited for row in visits), ["", "agent1", "agent1", "agent1", "agent2"]
+        )
+        contracts = registers["contracts"]
+        self.assertTrue(all(isinstance(row, ContractRow) for row in contracts))
+        self.assertEqual(
+            sorted((row.number, row.agent) for row in contracts),
+            sorted(
+                (contract.contract_number, contract.user_id.name or "")
+                for contract in self.contracts
+            ),
+        )
+        # Nothing outside the period.
+        self.assertEqual(Figures._registers(date(2026, 4, 1), date(2026, 4, 30))["visits"], [])
+
+    def test_targets_and_commission_figures(self):
+        Figures = self.env["leasing.report.figures"].with_user(self.manager)
+        targets = Figures._targets(MONTH, date(2026, 3, 31))
+        self.assertIn(
+            TargetRow("Department", "month", MONTH, date(2026, 3, 31), 4, 4, 100.0), targets
+        )
+        self.env["leasing.commission.statement"].with_user(self.manager).action_generate(MONTH)
+        statements = Figures._commission(MONTH, date(2026, 3, 31))
+        self.assertTrue(all(isinstance(row, CommissionRow) for row in statements))
+        self.assertEqual(sorted(row.amount for row in statements), [500, 2400, 7500])
+        self.assertEqual({row.approval for row in statements}, {"draft"})

@@ -1,12 +1,8 @@
 import io
 from urllib.parse import urlencode
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-
-from odoo.addons.leasing_office.models import office_clock
 
 from ..report import workbook_writer
 
@@ -59,6 +55,7 @@ class LeasingReportExport(models.TransientModel):
             raise UserError(self.env._("The period must start on or before its last day."))
 
     def _writers(self):
+        """Each workbook's writer, by kind: the one place that says which writes which."""
         return {
             "work_week": self._write_work,
             "work_month": self._write_work,
@@ -75,223 +72,32 @@ class LeasingReportExport(models.TransientModel):
         return stream.getvalue(), f"{label} {self.date_from} {self.date_to}.xlsx"
 
     # ------------------------------------------------------------------
-    # WORKBOOKS
+    # WORKBOOKS: the figures model gathers, workbook_writer lays out
     # ------------------------------------------------------------------
 
+    def _figures(self):
+        return self.env["leasing.report.figures"]
+
     def _write_work(self, stream):
-        Figures = self.env["leasing.report.figures"]
-        figures = Figures._work_report(self.date_from, self.date_to)
-        figures["visits_per_day"] = Figures._visits_per_day(self.date_from, self.date_to)
+        figures = self._figures()._work_report(self.date_from, self.date_to)
         workbook_writer.write_work_report(stream, figures, self._labels())
+
+    def _write_targets(self, stream):
+        rows = self._figures()._targets(self.date_from, self.date_to)
+        workbook_writer.write_targets(stream, rows, self._labels())
+
+    def _write_registers(self, stream):
+        registers = self._figures()._registers(self.date_from, self.date_to)
+        workbook_writer.write_registers(stream, registers, self._labels())
+
+    def _write_commission(self, stream):
+        rows = self._figures()._commission(self.date_from, self.date_to)
+        workbook_writer.write_commission(stream, rows, self._labels())
 
     def _selection(self, model, field):
         """``{key: label}`` of a selection field, in the user's language: the same labels (and
         translations) as the views."""
         return dict(self.env[model]._fields[field]._description_selection(self.env))
-
-    def _office_tz(self):
-        return pytz.timezone(self.env.company.partner_id.tz or office_clock.DEFAULT_TZ)
-
-    def _office_bounds(self, field):
-        """A domain on the datetime ``field``: the period's office days (naive UTC bounds)."""
-        return self.env["leasing.report.figures"]._period_domain(
-            field, self.date_from, self.date_to, is_datetime=True
-        )
-
-    def _office_time(self, moment):
-        """A naive UTC datetime as the office's wall-clock time, to the minute."""
-        if not moment:
-            return ""
-        return pytz.utc.localize(moment).astimezone(self._office_tz()).strftime("%Y-%m-%d %H:%M")
-
-    def _write_targets(self, stream):
-        periods = self._selection("leasing.target.report", "period_type")
-        rows = [
-            (
-                r.member,
-                periods.get(r.period_type, ""),
-                r.date_from,
-                r.date_to,
-                r.target_contracts,
-                r.actual_contracts,
-                r.completion_rate,
-            )
-            for r in self.env["leasing.target.report"].search(
-                [("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from)]
-            )
-        ]
-        headers = [
-            self.env._("Department / Agent"),
-            self.env._("Period"),
-            self.env._("Period Start"),
-            self.env._("Period End"),
-            self.env._("Target"),
-            self.env._("Actual"),
-            self.env._("Completion (%)"),
-        ]
-        chart = {
-            "type": "column",
-            "title": self.env._("Target Completion"),
-            "categories": 0,
-            "series": [(headers[4], 4), (headers[5], 5)],
-        }
-        workbook_writer.write_rows(stream, [(self.env._("Targets"), headers, rows, (), chart)])
-
-    def _registers_visit_log(self):
-        """The visit log of the period's office days, oldest first."""
-        kinds = self._selection("leasing.visit", "visit_kind")
-        attributions = self._selection("leasing.visit", "attribution_type")
-        states = self._selection("leasing.visit", "state")
-        visits = self.env["leasing.visit"].search(
-            self._office_bounds("visit_datetime"), order="visit_datetime, id"
-        )
-        return [
-            (
-                self._office_time(v.visit_datetime),
-                v.lead_id.display_name,
-                kinds.get(v.visit_kind, ""),
-                attributions.get(v.attribution_type, self.env._("Public Pool")),
-                v.received_user_id.name or "",
-                v.credited_user_id.name or self.env._("Public Pool"),
-                v.registered_by_id.name or "",
-                states.get(v.state, ""),
-            )
-            for v in visits
-        ]
-
-    def _write_registers(self, stream):
-        compliance = self._selection("leasing.visitor.registration", "compliance")
-        registrations = [
-            (
-                self._office_time(r.visit_end),
-                r.lead_id.display_name,
-                r.user_id.name,
-                r.business_type or "",
-                r.desired_area,
-                compliance.get(r.compliance, ""),
-            )
-            for r in self.env["leasing.visitor.registration"].search(
-                self._office_bounds("visit_end")
-            )
-        ]
-        followups = [
-            (
-                f.planned_date,
-                f.user_id.name,
-                f.lead_id.display_name,
-                f.purpose or "",
-                f.result or "",
-            )
-            for f in self.env["leasing.followup.plan.line"].search(
-                [("planned_date", ">=", self.date_from), ("planned_date", "<=", self.date_to)]
-            )
-        ]
-        contracts = [
-            (
-                c.signed_date,
-                c.contract_number,
-                c.lead_id.display_name,
-                c.unit_id.code,
-                c.user_id.name or self.env._("Public Pool"),
-                c.claim_id.contract_number or self.env._("No claim"),
-            )
-            for c in self.env["leasing.contract"].search(
-                [("signed_date", ">=", self.date_from), ("signed_date", "<=", self.date_to)]
-            )
-        ]
-        workbook_writer.write_rows(
-            stream,
-            [
-                (
-                    self.env._("Visit Log"),
-                    [
-                        self.env._("Visited At"),
-                        self.env._("Prospect"),
-                        self.env._("Visit Kind"),
-                        self.env._("Attribution"),
-                        self.env._("Received By"),
-                        self.env._("Credited Agent"),
-                        self.env._("Registered By"),
-                        self.env._("Status"),
-                    ],
-                    self._registers_visit_log(),
-                    (),
-                ),
-                (
-                    self.env._("Visitor Registrations"),
-                    [
-                        self.env._("Prospect Left At"),
-                        self.env._("Prospect"),
-                        self.env._("Agent"),
-                        self.env._("Line of Business"),
-                        self.env._("Desired Area (m²)"),
-                        self.env._("Compliance"),
-                    ],
-                    registrations,
-                    (),
-                ),
-                (
-                    self.env._("Follow-ups"),
-                    [
-                        self.env._("Fixed Date"),
-                        self.env._("Agent"),
-                        self.env._("Prospect"),
-                        self.env._("Purpose"),
-                        self.env._("Result"),
-                    ],
-                    followups,
-                    (),
-                ),
-                (
-                    self.env._("Signed Contracts"),
-                    [
-                        self.env._("Signed Date"),
-                        self.env._("Contract Number"),
-                        self.env._("Prospect"),
-                        self.env._("Unit"),
-                        self.env._("Credited Agent"),
-                        self.env._("Contract Claim"),
-                    ],
-                    contracts,
-                    (),
-                ),
-            ],
-        )
-
-    def _write_commission(self, stream):
-        kinds = self._selection("leasing.commission.statement", "kind")
-        approvals = self._selection("leasing.commission.statement", "approval_state")
-        rows = [
-            (
-                s.user_id.name,
-                kinds.get(s.kind, ""),
-                s.month,
-                s.contract_count,
-                s.target_contracts,
-                s.completion_rate,
-                s.factor,
-                s.amount,
-                approvals.get(s.approval_state, ""),
-            )
-            for s in self.env["leasing.commission.statement"].search(
-                [("month", ">=", self.date_from.replace(day=1)), ("month", "<=", self.date_to)]
-            )
-        ]
-        headers = [
-            self.env._("Person"),
-            self.env._("Kind"),
-            self.env._("Month"),
-            self.env._("Contracts"),
-            self.env._("Target"),
-            self.env._("Completion (%)"),
-            self.env._("Factor"),
-            self.env._("Amount"),
-            self.env._("Approval"),
-        ]
-        workbook_writer.write_rows(
-            stream,
-            [(self.env._("Commission Statements"), headers, rows, (self.env._("Total"), 3, 7))],
-        )
 
     def _labels(self):
         kinds = self._selection("leasing.visit.report", "attribution_type")
@@ -353,4 +159,41 @@ class LeasingReportExport(models.TransientModel):
                 self.env._("Deposit"),
                 self.env._("Signed contract"),
             ],
+            "public_pool": self.env._("Public Pool"),
+            "period_end": self.env._("Period End"),
+            "sheet_visit_log": self.env._("Visit Log"),
+            "visited_at": self.env._("Visited At"),
+            "prospect": self.env._("Prospect"),
+            "visit_kind": self.env._("Visit Kind"),
+            "received_by": self.env._("Received By"),
+            "credited": self.env._("Credited Agent"),
+            "registered_by": self.env._("Registered By"),
+            "status": self.env._("Status"),
+            "visit_kinds": self._selection("leasing.visit", "visit_kind"),
+            "attributions": self._selection("leasing.visit", "attribution_type"),
+            "visit_states": self._selection("leasing.visit", "state"),
+            "sheet_registrations": self.env._("Visitor Registrations"),
+            "left_at": self.env._("Prospect Left At"),
+            "business_type": self.env._("Line of Business"),
+            "desired_area": self.env._("Desired Area (m²)"),
+            "compliance": self.env._("Compliance"),
+            "compliances": self._selection("leasing.visitor.registration", "compliance"),
+            "fixed_date": self.env._("Fixed Date"),
+            "purpose": self.env._("Purpose"),
+            "result": self.env._("Result"),
+            "signed_date": self.env._("Signed Date"),
+            "contract_number": self.env._("Contract Number"),
+            "unit": self.env._("Unit"),
+            "claim": self.env._("Contract Claim"),
+            "no_claim": self.env._("No claim"),
+            "sheet_commission": self.env._("Commission Statements"),
+            "person": self.env._("Person"),
+            "kind": self.env._("Kind"),
+            "month": self.env._("Month"),
+            "contract_count": self.env._("Contracts"),
+            "factor": self.env._("Factor"),
+            "amount_commission": self.env._("Amount"),
+            "approval": self.env._("Approval"),
+            "commission_kinds": self._selection("leasing.commission.statement", "kind"),
+            "approvals": self._selection("leasing.commission.statement", "approval_state"),
         }
