@@ -1,6 +1,7 @@
 import itertools
 import logging
 import random
+import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -24,6 +25,27 @@ FLOORS = [
     ("B", "1", ("南区", "北区"), 3, 5),
     ("B", "2", ("南区", "北区"), 2, 5),
 ]
+# The group's second mall: its own company and office, one building, a smaller quarter.
+# Its agents are created here (not in the demo XML, so that databases installed for tests
+# keep one company); agent1 works in both malls.
+MALL2_XMLID = "leasing_office.res_company_mall2_demo"
+MALL2 = {"name": "金汇商城", "city": "杭州", "street": "西湖区文三路 88 号"}
+MALL2_FLOORS = [
+    ("C", "1", ("东区", "西区"), 2, 5),
+    ("C", "2", ("东区", "西区"), 2, 5),
+]
+# (xmlid suffix, name, login, group)
+MALL2_USERS = [
+    ("frontdesk2", "吴前台 (frontdesk2)", "frontdesk2", "group_leasing_frontdesk"),
+    ("manager2", "郑經理 (manager2)", "manager2", "group_leasing_manager"),
+    ("agent8", "孙丽 (agent8)", "agent8", "group_leasing_agent"),
+    ("agent9", "马超 (agent9)", "agent9", "group_leasing_agent"),
+    ("agent10", "朱敏 (agent10)", "agent10", "group_leasing_agent"),
+]
+# Who works in both malls, and who sees both.
+BOTH_MALLS_XMLID = "leasing_office.res_users_agent1_demo"
+# Phone numbers of the second mall's prospects are counted from here: never one of the first's.
+MALL2_PHONES = 50000
 
 
 class LeasingDemoQuarter(models.AbstractModel):
@@ -52,39 +74,73 @@ class LeasingDemoQuarter(models.AbstractModel):
 
     @api.model
     def _generate(self, today=None, seed=SEED, days=DAYS):
-        """Replay the ``days`` office days before ``today`` (the office's today by default)."""
+        """Replay the ``days`` office days before ``today`` (the office's today by default),
+        in the main mall and then, on a smaller scale, in the group's second mall."""
         rng = random.Random(seed)
         today = today or office_clock.office_today(self.env)
-        # A quarter replayed in one transaction: no tracking lines, follower subscriptions or
-        # assignment e-mails for three months of past activities.
+        # A quarter replayed in one transaction: no tracking lines, creation notes, follower
+        # subscriptions or assignment e-mails for three months of past activities, and
+        # (``leasing_demo_replay``) no reminders, pop-ups or board messages for days that are
+        # over: the obligations still left undone are reminded once, at the end.
         gen = self.with_context(
             tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+            mail_notrack=True,
             mail_activity_quick_update=True,
             mail_auto_subscribe_no_notify=True,
             mail_notify_force_send=False,
+            leasing_demo_replay=True,
         )
+        clock = self._clock()
         people = gen._people()
-        units = gen._make_units(rng)
         gen._make_infos(people)
+        gen._replay_mall(rng, people, FLOORS, today, days, arrivals=(3, 6))
+        clock = self._clock("main mall", clock)
+        mall = gen._second_mall()
+        gen = gen.with_company(mall)
+        people2 = gen._people_mall2(shops=people["shops"])
+        gen._replay_mall(rng, people2, MALL2_FLOORS, today, days, arrivals=(0, 3))
+        clock = self._clock("second mall", clock)
+        Obligation = self.env["leasing.obligation"].sudo()
+        for company in (self.env.company, mall):
+            Obligation.with_company(company).search(
+                [("state", "in", ("pending", "not_done")), ("company_id", "=", company.id)]
+            )._evaluate()
+        self._clock("obligations evaluated", clock)
+        return True
+
+    def _clock(self, phase=None, since=None):
+        """Log how long ``phase`` took since ``since`` (wall, this process's CPU, queries)."""
+        now = (time.perf_counter(), time.process_time(), self.env.cr.sql_log_count)
+        if phase:
+            _logger.info(
+                "demo quarter: %s in %.1fs (%.1fs CPU, %d queries)",
+                phase,
+                *(now[0] - since[0], now[1] - since[1], now[2] - since[2]),
+            )
+        return now
+
+    def _replay_mall(self, rng, people, floors, today, days, arrivals):
+        """One mall's quarter, in the company of ``self.env``."""
+        units = self._make_units(rng, floors)
         leads = []
         start = today - timedelta(days=days)
         # Commission is paid for the last two full months: they need approved targets too.
         first_paid = today.replace(day=1) - relativedelta(months=2)
-        gen._make_targets(people, min(start, first_paid), today)
+        self._make_targets(people, min(start, first_paid), today)
         for offset in range(days):
             day = start + timedelta(days=offset)
-            rotation = gen._open_day(rng, people, day)
+            rotation = self._open_day(rng, people, day)
             with_forms = offset >= days - FORM_DAYS
-            leads += gen._receive_day(rng, people, rotation, day, leads, with_forms)
+            leads += self._receive_day(rng, people, rotation, day, leads, with_forms, arrivals)
             if with_forms:
-                gen._expect_routine(day)
-                gen._plan_followups(rng, rotation, day, leads)
-        gen._close_deals(rng, people, units, leads, today)
-        gen._assess_tiers(rng, people, leads)
-        gen._pay_commissions(people, today)
-        Obligation = self.env["leasing.obligation"].sudo()
-        Obligation.search([("state", "in", ("pending", "not_done"))])._evaluate()
-        return True
+                self._expect_routine(day)
+                self._plan_followups(rng, rotation, day, leads)
+        self._close_deals(rng, people, units, leads, today)
+        self._assess_tiers(rng, people, leads)
+        self._pay_commissions(people, today)
+        return leads
 
     # ------------------------------------------------------------------
     # PEOPLE AND PLACES
@@ -99,14 +155,87 @@ class LeasingDemoQuarter(models.AbstractModel):
             "agents": self.env["res.users"].union(*(ref(xmlid) for xmlid in AGENT_XMLIDS)),
             "phones": itertools.count(1),
             "shops": set(),
+            "on_duty": (5, 6, 6),
+            "tiers": 40,
         }
 
-    def _make_units(self, rng):
+    def _second_mall(self):
+        """The group's second mall (a company in another city, in yuan, on Shanghai time), its
+        office's people, agent1 working in both malls, and leadership seeing both."""
+        mall = self.env.ref(MALL2_XMLID, raise_if_not_found=False)
+        if mall:
+            return mall
+        ModelData = self.env["ir.model.data"]
+        mall = (
+            self.env["res.company"]
+            .sudo()
+            .create(
+                {
+                    **MALL2,
+                    "currency_id": self.env.ref("base.CNY").id,
+                    "country_id": self.env.ref("base.cn").id,
+                }
+            )
+        )
+        mall.partner_id.tz = "Asia/Shanghai"
+        xmlids = [{"xml_id": MALL2_XMLID, "record": mall, "noupdate": True}]
+        Users = self.env["res.users"].sudo().with_context(no_reset_password=True)
+        for suffix, name, login, group in MALL2_USERS:
+            user = Users.create(
+                {
+                    "name": name,
+                    "login": login,
+                    "password": login,
+                    "email": f"{login}@leasing.example.com",
+                    "tz": "Asia/Shanghai",
+                    "company_id": mall.id,
+                    "company_ids": [fields.Command.set(mall.ids)],
+                    "group_ids": [fields.Command.link(self.env.ref(f"leasing_office.{group}").id)],
+                }
+            )
+            xmlids.append(
+                {
+                    "xml_id": f"leasing_office.res_users_{suffix}_demo",
+                    "record": user,
+                    "noupdate": True,
+                }
+            )
+        ModelData._update_xmlids(xmlids)
+        both = [
+            BOTH_MALLS_XMLID,
+            "leasing_office.res_users_leader_demo",
+            "base.user_admin",
+        ]
+        for xmlid in both:
+            self.env.ref(xmlid).sudo().company_ids = [fields.Command.link(mall.id)]
+        return mall
+
+    def _people_mall2(self, shops):
+        ref = self.env.ref
+        mall2_agents = ("agent8", "agent9", "agent10")
+        agents = self.env["res.users"].union(
+            ref(BOTH_MALLS_XMLID),
+            *(ref(f"leasing_office.res_users_{suffix}_demo") for suffix in mall2_agents),
+        )
+        return {
+            "frontdesk": ref("leasing_office.res_users_frontdesk2_demo"),
+            "manager": ref("leasing_office.res_users_manager2_demo"),
+            "leader": ref("leasing_office.res_users_leader_demo"),
+            "agents": agents,
+            "phones": itertools.count(MALL2_PHONES),
+            "shops": shops,
+            "on_duty": (3, 4, 4),
+            "tiers": 10,
+        }
+
+    def _make_units(self, rng, floors):
         """Units on a grid per building and floor; the four hand-written ones keep their codes."""
         Unit = self.env["leasing.unit"].sudo()
-        existing = {unit.code: unit for unit in Unit.search([])}
+        company = self.env.company
+        existing = {unit.code: unit for unit in Unit.search([("company_id", "=", company.id)])}
         units = Unit.browse()
-        for building, floor, zones, rows, cols in FLOORS:
+        new = []
+        for building, floor, zones, rows, cols in floors:
             number = 0
             for row in range(1, rows + 1):
                 col = 1
@@ -123,6 +252,7 @@ class LeasingDemoQuarter(models.AbstractModel):
                         "plan_row": row,
                         "plan_col": col,
                         "plan_width": width,
+                        "company_id": company.id,
                     }
                     if code in existing:
                         existing[code].write(vals)
@@ -130,11 +260,9 @@ class LeasingDemoQuarter(models.AbstractModel):
                     else:
                         area = rng.randrange(low, high, 5) * width
                         rent = rng.randrange(90, 260, 5) - (40 if floor != "1" else 0)
-                        units |= Unit.create(
-                            {"code": code, "area": area, "rent_standard": rent, **vals}
-                        )
+                        new.append({"code": code, "area": area, "rent_standard": rent, **vals})
                     col += width
-        return units
+        return units | Unit.create(new)
 
     def _make_infos(self, people):
         """Leadership-approved information, one of them in its second version."""
@@ -170,7 +298,7 @@ class LeasingDemoQuarter(models.AbstractModel):
         frontdesk = people["frontdesk"]
         agents = list(people["agents"])
         rng.shuffle(agents)
-        on_duty = agents[: rng.choice((5, 6, 6))]
+        on_duty = agents[: rng.choice(people["on_duty"])]
         roster = (
             self.env["leasing.duty.roster"]
             .with_user(frontdesk)
@@ -178,6 +306,7 @@ class LeasingDemoQuarter(models.AbstractModel):
                 {
                     "date": day,
                     "reception_user_id": frontdesk.id,
+                    "company_id": self.env.company.id,
                     "line_ids": [
                         fields.Command.create({"user_id": agent.id, "sequence": index})
                         for index, agent in enumerate(on_duty, start=1)
@@ -191,12 +320,13 @@ class LeasingDemoQuarter(models.AbstractModel):
             rng.choice(rotation.line_ids).action_set_leave()
         return rotation
 
-    def _receive_day(self, rng, people, rotation, day, known, with_forms):
-        """Three to five arrivals, from morning to evening; return the new prospects."""
+    def _receive_day(self, rng, people, rotation, day, known, with_forms, arrivals):
+        """A few arrivals (``arrivals``: a range), from morning to evening; return the new
+        prospects."""
         new = []
         Engine = self.env["leasing.attribution.engine"].with_user(people["frontdesk"])
         minute = rng.randrange(0, 40)
-        for _index in range(rng.randrange(3, 6)):
+        for _index in range(rng.randrange(*arrivals)):
             minute += rng.randrange(40, 150)
             if minute >= 9 * 60:  # 18:00: the office is closed
                 break
@@ -311,8 +441,11 @@ class LeasingDemoQuarter(models.AbstractModel):
 
     def _plan_followups(self, rng, rotation, day, leads):
         """Each agent on duty plans the day's follow-ups (the last month of the quarter)."""
+        Plan = self.env["leasing.followup.plan"].sudo()
         for line in rotation.line_ids.filtered(lambda line: line.status != "leave"):
             agent = line.user_id
+            if Plan.search_count([("user_id", "=", agent.id), ("plan_date", "=", day)]):
+                continue  # an agent of both malls plans the day once, in the first mall
             draw = rng.random()
             if draw < 0.06:
                 continue  # never started
@@ -441,6 +574,7 @@ class LeasingDemoQuarter(models.AbstractModel):
             per_agent = 2 if month.month % 2 else 1
             plan = Plan.create(
                 {
+                    "company_id": self.env.company.id,
                     "period_type": "month",
                     "date_from": month,
                     "target_contracts": per_agent * len(agents),
@@ -465,7 +599,7 @@ class LeasingDemoQuarter(models.AbstractModel):
 
     def _assess_tiers(self, rng, people, leads):
         """The manager assigns tiers to a few dozen merchants; leadership confirms most."""
-        sample = rng.sample(leads, min(40, len(leads)))
+        sample = rng.sample(leads, min(people["tiers"], len(leads)))
         for lead in sample:
             lead.with_user(people["manager"]).write(
                 {

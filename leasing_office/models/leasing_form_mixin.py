@@ -323,6 +323,8 @@ class LeasingFormMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _schedule_due_reminder(self):
+        if self.env.context.get("leasing_demo_replay"):
+            return  # the demo replays past days: no reminders, pop-ups or board messages for them
         for form in self.filtered("deadline"):
             form.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",

@@ -85,6 +85,8 @@ class LeasingRotationBoard(models.AbstractModel):
     @api.model
     def _notify_changed(self, companies):
         """Tell every open board of these companies to read itself again (after commit)."""
+        if self.env.context.get("leasing_demo_replay"):
+            return  # the demo replays past days: no reminders, pop-ups or board messages for them
         for company in companies:
             self.env["bus.bus"]._sendone(
                 (company, BOARD_SUBCHANNEL), BOARD_CHANGED, {"company_id": company.id}

@@ -213,6 +213,8 @@ class LeasingVisit(models.Model):
 
     def _announce(self):
         """Move every open board, and tell each credited agent at once (sent after commit)."""
+        if self.env.context.get("leasing_demo_replay"):
+            return  # the demo replays past days: no reminders, pop-ups or board messages for them
         self.env["leasing.rotation.board"]._notify_changed(self.company_id)
         for visit in self:
             agent = visit.credited_user_id

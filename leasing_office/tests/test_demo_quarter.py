@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from odoo.tests import TransactionCase, tagged
 
 from ..models import office_clock
+from ..models.leasing_demo_quarter import MALL2_XMLID
 
 # Far from the demo's own days and from every other test's.
 TODAY = date(2031, 3, 10)
@@ -17,8 +18,9 @@ class TestDemoQuarter(TransactionCase):
     def test_demo_days_are_replayed_on_their_own_tables_and_office_days(self):
         start = TODAY - timedelta(days=DAYS)
         self.env["leasing.demo.quarter"]._generate(today=TODAY, days=DAYS)
+        main = self.env.ref("base.main_company")
         rotations = self.env["leasing.rotation"].search(
-            [("date", ">=", start), ("date", "<", TODAY)]
+            [("date", ">=", start), ("date", "<", TODAY), ("company_id", "=", main.id)]
         )
         self.assertEqual(
             sorted(rotations.mapped("date")), [start + timedelta(n) for n in range(DAYS)]
@@ -31,6 +33,53 @@ class TestDemoQuarter(TransactionCase):
             )
         self.assertIn("rotation", visits.mapped("attribution_type"))
         self.assertTrue(all(visits.lead_id.mapped("attribution_type")))
+
+    def test_second_mall_has_its_own_quarter_and_the_agent_of_both_is_credited_in_each(self):
+        start = TODAY - timedelta(days=DAYS)
+        self.env["leasing.demo.quarter"]._generate(today=TODAY, days=DAYS)
+        main = self.env.ref("base.main_company")
+        mall = self.env.ref(MALL2_XMLID)
+        both = self.env.ref("leasing_office.res_users_agent1_demo")
+        leader = self.env.ref("leasing_office.res_users_leader_demo")
+        self.assertEqual(mall.name, "金汇商城")
+        self.assertEqual(mall.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(office_clock.company_tz(mall), "Asia/Shanghai")
+        self.assertEqual(both.company_ids & (main | mall), main | mall)
+        self.assertEqual(self.env.ref("leasing_office.res_users_agent8_demo").company_ids, mall)
+        self.assertEqual(leader.company_ids & (main | mall), main | mall)
+        Rotation, Visit = self.env["leasing.rotation"], self.env["leasing.visit"]
+        for company in (main, mall):
+            rotations = Rotation.search(
+                [("company_id", "=", company.id), ("date", ">=", start), ("date", "<", TODAY)]
+            )
+            self.assertEqual(len(rotations), DAYS, company.name)
+            rosters = self.env["leasing.duty.roster"].search([("rotation_id", "in", rotations.ids)])
+            self.assertEqual(len(rosters), DAYS, company.name)
+            self.assertEqual(rosters.company_id, company)
+            visits = Visit.search([("rotation_id", "in", rotations.ids)])
+            self.assertTrue(visits, company.name)
+            self.assertEqual(visits.company_id, company)
+            credited = visits.lead_id.filtered("user_id")
+            self.assertEqual(credited.company_id, company, company.name)
+            self.assertIn(both, visits.credited_user_id, f"agent1 not credited in {company.name}")
+            units = self.env["leasing.unit"].search([("company_id", "=", company.id)])
+            self.assertTrue(units, company.name)
+            targets = self.env["leasing.target.plan"].search(
+                [("company_id", "=", company.id), ("date_from", ">=", start.replace(day=1))]
+            )
+            self.assertEqual(set(targets.mapped("approval_state")), {"approved"}, company.name)
+            self.assertIn(both, targets.line_ids.user_id, company.name)
+            statements = self.env["leasing.commission.statement"].search(
+                [("company_id", "=", company.id), ("user_id", "=", both.id)]
+            )
+            self.assertTrue(statements, f"agent1 has no statement in {company.name}")
+        self.assertEqual(
+            set(self.env["leasing.unit"].search([("company_id", "=", mall.id)]).mapped("building")),
+            {"C"},
+        )
+        # Leadership sees both malls' tables at once.
+        seen = Rotation.with_user(leader).with_context(allowed_company_ids=(main | mall).ids)
+        self.assertEqual(seen.search_count([("date", ">=", start), ("date", "<", TODAY)]), 2 * DAYS)
 
     def test_test_databases_skip_the_quarter(self):
         self.assertFalse(
