@@ -53,3 +53,5 @@ from . import leasing_work_plan
 from . import leasing_work_plan_line
 from . import res_config_settings
 from . import leasing_demo_quarter
+from . import ir_http
+from . import crm_lead_rent
