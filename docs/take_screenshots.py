@@ -1,8 +1,10 @@
 """Take the README's screenshots from a running demo server, in Chinese (zh_CN).
 
 Drives headless Chromium over the DevTools protocol (websocket-client), logged in as the demo
-users. Usage: scripts/screenshots (starts nothing itself: run scripts/serve first), or
-``python docs/take_screenshots.py URL DB``.
+users: the live board, the pop-up an agent gets for a walk-in, the pipeline, a prospect, the
+floor plan, the dashboard, the visit analysis, and a workbook rendered to an image (LibreOffice
+headless to PDF, then pdftoppm). Usage: scripts/screenshots (starts its own demo server), or
+``python docs/take_screenshots.py URL DB`` against a running one.
 """
 
 import base64
@@ -10,10 +12,12 @@ import json
 import os
 import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
@@ -27,7 +31,16 @@ from odoo_client import OdooClient
 URL = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8069"
 DB = sys.argv[2] if len(sys.argv) > 2 else "leasing_demo"
 OUT = os.path.join(HERE, "screenshots")
-PORT = 9333
+
+
+def free_port():
+    """A port nobody listens on, for Chromium's DevTools (other sessions may run theirs)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = free_port()
 CHINESE = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
 
 
@@ -94,7 +107,7 @@ class Browser:
             if reply.get("id") == message_id:
                 return reply.get("result", {})
 
-    def shoot(self, login, path, name, wait=6, click=None):
+    def open(self, login, path, wait=6):
         self.send("Network.clearBrowserCookies")
         host = URL.split("//")[1].split(":")[0]
         self.send(
@@ -106,13 +119,19 @@ class Browser:
         )
         self.send("Page.navigate", url=f"{URL}{path}")
         time.sleep(wait)
-        if click:
-            self.send("Runtime.evaluate", expression=f"document.querySelector({click!r})?.click()")
-            time.sleep(2)
+
+    def capture(self, name):
         data = self.send("Page.captureScreenshot", format="png")["data"]
         with open(os.path.join(OUT, f"{name}.png"), "wb") as png:
             png.write(base64.b64decode(data))
-        print(f"docs/screenshots/{name}.png  ({login} {path})")
+        print(f"docs/screenshots/{name}.png")
+
+    def shoot(self, login, path, name, wait=6, click=None):
+        self.open(login, path, wait)
+        if click:
+            self.send("Runtime.evaluate", expression=f"document.querySelector({click!r})?.click()")
+            time.sleep(2)
+        self.capture(name)
 
     def close(self):
         self.ws.close()
@@ -142,13 +161,87 @@ def prepare_demo():
     return lead_ids
 
 
+def shoot_notification(browser):
+    """agent1 on the pipeline when front desk registers a walk-in holding agent1's card."""
+    browser.open("agent1", "/odoo/leasing-prospects", wait=8)
+    desk = OdooClient(URL, DB, "frontdesk", "frontdesk")
+    agent = desk.call("res.users", "search", [("login", "=", "agent1")])[0]
+    vals = {
+        "partner_name": "悦来茶饮",
+        "contact_name": "赵敏",
+        "phone": f"137{random.randint(10**7, 10**8 - 1)}",
+        "card_user_id": agent,
+        "desired_area": 80,
+    }
+    wizard = desk.call("leasing.walkin.register", "create", [vals], context=CHINESE)[0]
+    desk.call("leasing.walkin.register", "action_register", [wizard], context=CHINESE)
+    time.sleep(4)
+    browser.capture("agent_notification")
+
+
+def workbook_image():
+    """The manager's weekly work report, as Excel writes it, rendered to a PNG (first page)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftoppm"):
+        print("skipped workbook.png: needs libreoffice-calc-nogui and poppler-utils")
+        return
+    today = time.strftime("%Y-%m-%d")
+    first = time.strftime("%Y-%m-01")
+    query = urllib.parse.urlencode({"kind": "work_month", "date_from": first, "date_to": today})
+    opener = urllib.request.build_opener()
+    opener.addheaders = [("Cookie", f"session_id={session_cookie('manager')}")]
+    data = opener.open(f"{URL}/leasing_office_reports/workbook?{query}", timeout=120).read()
+    work = tempfile.mkdtemp()
+    try:
+        xlsx = os.path.join(work, "workbook.xlsx")
+        with open(xlsx, "wb") as out:
+            out.write(data)
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{work}/profile",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                xlsx,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=180,
+        )
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "70",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                os.path.join(work, "workbook.pdf"),
+                os.path.join(OUT, "workbook"),
+            ],
+            check=True,
+            timeout=60,
+        )
+        print("docs/screenshots/workbook.png")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     lead_ids = prepare_demo()
     browser = Browser()
     try:
-        browser.shoot("frontdesk", "/odoo/leasing-board", "rotation_board", wait=20)
-        browser.shoot("manager", "/odoo/leasing-prospects", "pipeline_kanban")
+        browser.shoot("frontdesk", "/odoo/leasing-live-board", "rotation_board", wait=12)
+        shoot_notification(browser)
+        browser.shoot("manager", "/odoo/leasing-prospects", "pipeline_kanban", wait=8)
         browser.shoot(
             "manager",
             f"/odoo/leasing-prospects/{lead_ids[0]}",
@@ -156,9 +249,11 @@ def main():
             click="a[name=leasing_attribution]",
         )
         browser.shoot("manager", "/odoo/leasing-floor-plan", "floor_plan")
+        browser.shoot("leader", "/odoo/leasing-dashboard", "dashboard", wait=10)
         browser.shoot("leader", "/odoo/leasing-visit-analysis", "visit_pivot")
     finally:
         browser.close()
+    workbook_image()
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/leasing_office_menus.xml",
+        "views/crm_lead_pipeline_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -54,3 +54,5 @@ from . import leasing_work_plan_line
 from . import res_config_settings
 from . import leasing_demo_quarter
 from . import utm_source
+from . import ir_http
+from . import crm_lead_rent

@@ -42,3 +42,6 @@ from . import test_big_plan
 from . import test_leasing_pipeline
 from . import test_phone_size
 from . import test_field_coverage
+from . import test_pipeline_pages
+from . import test_migration_leasing_team
+from . import test_two_browsers
