@@ -14,6 +14,7 @@ class LeasingFieldVisitLog(models.Model):
 
     _name = "leasing.field.visit.log"
     _description = "Field-visit Log"
+    _check_company_auto = True
     _inherit = ["leasing.form.mixin", "leasing.approval.mixin"]
     _order = "visit_date desc, id desc"
     _rec_name = "plan_id"
@@ -24,6 +25,7 @@ class LeasingFieldVisitLog(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        check_company=True,
     )
     visit_date = fields.Date(compute="_compute_visit_date", store=True)
     line_ids = fields.One2many("leasing.field.visit.log.line", "log_id", string="Outcomes")
