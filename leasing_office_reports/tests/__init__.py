@@ -13,3 +13,4 @@ from . import test_call_report
 from . import test_replica_reads
 from . import test_analysis_grouping
 from . import test_work_report_not_started
+from . import test_multi_company
