@@ -13,6 +13,7 @@
         "security/leasing_office_groups.xml",
         "security/ir.model.access.csv",
         "security/leasing_office_rules.xml",
+        "security/leasing_office_company_rules.xml",
         "data/crm_team_data.xml",
         "data/utm_source_data.xml",
         "data/crm_stage_data.xml",

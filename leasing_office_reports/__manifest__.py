@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/leasing_office_reports_rules.xml",
+        "security/leasing_office_reports_company_rules.xml",
         "report/leasing_visit_report_views.xml",
         "report/leasing_turn_report_views.xml",
         "report/leasing_call_report_views.xml",

@@ -130,7 +130,7 @@ POLICY = {
         "company_id date reception_user_id",
     ),
     "leasing.duty.roster.line": (
-        "",
+        "company_id",
         "roster_id sequence user_id",
     ),
     "leasing.field.visit.log": (
@@ -201,12 +201,12 @@ POLICY = {
         "company_id date",
     ),
     "leasing.rotation.line": (
-        "date makeup_owed makeup_turn_count owed_since skip_count turn_count",
+        "company_id date makeup_owed makeup_turn_count owed_since skip_count turn_count",
         "available rotation_id sequence status user_id",
     ),
     "leasing.rotation.turn": (
         (
-            "date explanation is_makeup lead_id line_id owed_line_ids"
+            "company_id date explanation is_makeup lead_id line_id owed_line_ids"
             " previous_last_line_id rotation_id skip_note skipped_line_ids state"
             " turn_datetime user_id visit_id"
         ),
@@ -305,7 +305,7 @@ POLICY = {
         "company_id date",
     ),
     "leasing.work.plan.line": (
-        "planned_user_id res_id res_model",
+        "company_id planned_user_id res_id res_model",
         "assigned_user_id kind lead_id note work_plan_id",
     ),
 }

@@ -39,14 +39,17 @@ class LeasingAttributionEngine(models.AbstractModel):
         today's unless given (the demo data replays past days on their own tables).
         """
         rotation = rotation or self.env["leasing.rotation"]._get_for_today()
+        # Each mall keeps its own prospects, rotation and credit: the arrival is registered
+        # in the mall of its rotation table, whichever mall the clerk last switched to.
+        mall = self.with_company(rotation.company_id)
         rotation._lock_for_registration()
-        lead, phone_key, decision = self._decide_arrival(channel, values, rotation)
+        lead, phone_key, decision = mall._decide_arrival(channel, values, rotation)
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
         reason = (values.get("overflow_reason") or "").strip()
         # From here on every stored text (turn, explanation, chatter) is in the office's
         # language, whoever registers; the visit is handed back in the caller's.
-        engine = self.with_env(office_env(self.env))
+        engine = mall.with_env(office_env(mall.env))
         rotation = rotation.with_env(engine.env)
         turn = rotation._take_turn() if decision.take_turn else engine.env["leasing.rotation.turn"]
         agent = turn.line_id.user_id if turn else (decision.agent or engine.env["res.users"])
@@ -272,6 +275,7 @@ class LeasingAttributionEngine(models.AbstractModel):
                 "phone": (values.get("phone") or "").strip(),
                 "description": values.get("description"),
                 "source_id": source.id,
+                "company_id": self.env.company.id,
                 **Lead._leasing_attribution_vals(attribution, agent, note),
             }
         )

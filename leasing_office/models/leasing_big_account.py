@@ -28,12 +28,18 @@ class LeasingBigAccount(models.Model):
 
     _name = "leasing.big.account"
     _description = "Big Account Registration"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.approval.mixin"]
     _order = "id desc"
     _guarded_unlink = True
 
     lead_id = fields.Many2one(
-        "crm.lead", string="Prospect", required=True, index=True, ondelete="restrict"
+        "crm.lead",
+        string="Prospect",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     user_id = fields.Many2one(
         "res.users",
@@ -43,6 +49,7 @@ class LeasingBigAccount(models.Model):
         readonly=True,
         index=True,
         help="The agent credited with the prospect, who fills in the registration.",
+        check_company=True,
     )
     brand_name = fields.Char(string="Brand", tracking=True)
     area_wanted = fields.Float(string="Area Wanted (m²)", tracking=True)

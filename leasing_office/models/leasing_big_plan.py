@@ -19,6 +19,7 @@ class LeasingBigPlan(models.Model):
 
     _name = "leasing.big.plan"
     _description = "Leadership Plan"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "year desc"
     _state_transitions = {
@@ -28,7 +29,11 @@ class LeasingBigPlan(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     year = fields.Integer(required=True, tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Set By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Set By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        check_company=True,
     )
     target_contracts = fields.Integer(string="Signed Contracts Target", tracking=True)
     target_area = fields.Float(string="Leased Area Target (m²)", tracking=True)

@@ -17,13 +17,21 @@ class LeasingCallLog(models.Model):
     _name = "leasing.call.log"
     _inherit = ["leasing.prospect.link.mixin", "leasing.guard.mixin"]
     _description = "Prospect Call"
+    _check_company_auto = True
     _order = "call_datetime desc, id desc"
     # The time and the caller count toward the daily target: stamped, never typed.
     _guarded_fields = frozenset({"call_datetime", "user_id"})
 
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
     user_id = fields.Many2one(
-        "res.users", string="Agent", required=True, default=lambda self: self.env.user, index=True
+        "res.users",
+        string="Agent",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+        check_company=True,
     )
     call_datetime = fields.Datetime(string="Called At", required=True, default=fields.Datetime.now)
     call_date = fields.Date(compute="_compute_call_date", store=True, index=True)

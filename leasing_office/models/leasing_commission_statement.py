@@ -23,6 +23,7 @@ class LeasingCommissionStatement(models.Model):
 
     _name = "leasing.commission.statement"
     _description = "Commission Statement"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.approval.mixin"]
     _order = "month desc, kind, user_id"
     _approval_group = "leasing_office.group_leasing_leader"
@@ -30,9 +31,13 @@ class LeasingCommissionStatement(models.Model):
     approval_state = fields.Selection(LEADERSHIP_APPROVAL_STATES)
     name = fields.Char(compute="_compute_name", store=True)
     month = fields.Date(required=True, help="First day of the month.")
-    user_id = fields.Many2one("res.users", string="Person", required=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Person", required=True, index=True, check_company=True
+    )
     kind = fields.Selection(COMMISSION_KINDS, required=True, default="agent")
-    contract_ids = fields.Many2many("leasing.contract", string="Signed Contracts", readonly=True)
+    contract_ids = fields.Many2many(
+        "leasing.contract", string="Signed Contracts", readonly=True, check_company=True
+    )
     contract_count = fields.Integer(readonly=True)
     target_contracts = fields.Integer(readonly=True)
     completion_rate = fields.Float(string="Completion (%)", readonly=True)

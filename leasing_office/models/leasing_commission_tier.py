@@ -15,6 +15,7 @@ class LeasingCommissionTier(models.Model):
 
     _name = "leasing.commission.tier"
     _description = "Commission Tier"
+    _check_company_auto = True
     _inherit = ["leasing.guard.mixin"]
     _order = "kind, rate_from"
 

@@ -13,6 +13,7 @@ class LeasingComplianceCheck(models.Model):
 
     _name = "leasing.compliance.check"
     _description = "Forms Compliance Check"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date_from desc, id desc"
 

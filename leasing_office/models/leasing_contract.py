@@ -9,15 +9,22 @@ class LeasingContract(models.Model):
 
     _name = "leasing.contract"
     _description = "Signed Contract"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.prospect.link.mixin", "leasing.guard.mixin"]
     _order = "signed_date desc, id desc"
     _rec_name = "contract_number"
 
     contract_number = fields.Char(required=True, index=True, tracking=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
-    unit_id = fields.Many2one("leasing.unit", required=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
+    unit_id = fields.Many2one("leasing.unit", required=True, index=True, check_company=True)
     claim_id = fields.Many2one(
-        "leasing.contract.claim", string="Contract Claim", index=True, tracking=True
+        "leasing.contract.claim",
+        string="Contract Claim",
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     signed_date = fields.Date(required=True, default=office_clock.office_today_default, index=True)
     user_id = fields.Many2one(
@@ -28,6 +35,7 @@ class LeasingContract(models.Model):
         index=True,
         help="The prospect's credited agent when the contract was signed; empty for the "
         "public pool, whose contracts count for the department only.",
+        check_company=True,
     )
     is_public = fields.Boolean(string="Public Pool", compute="_compute_credit", store=True)
     state = fields.Selection(

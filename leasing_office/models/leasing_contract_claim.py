@@ -17,6 +17,7 @@ class LeasingContractClaim(models.Model):
 
     _name = "leasing.contract.claim"
     _description = "Contract Claim"
+    _check_company_auto = True
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _form_key = "claim"
     _form_sequence = 40
@@ -25,8 +26,10 @@ class LeasingContractClaim(models.Model):
     _form_required_fields = ("contract_number", "lead_id", "unit_id")
 
     contract_number = fields.Char(required=True, tracking=True, index=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
-    unit_id = fields.Many2one("leasing.unit", index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
+    unit_id = fields.Many2one("leasing.unit", index=True, check_company=True)
     pickup_at = fields.Datetime(
         string="Form Needed By",
         required=True,

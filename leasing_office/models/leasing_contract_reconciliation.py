@@ -16,6 +16,7 @@ class LeasingContractReconciliation(models.Model):
 
     _name = "leasing.contract.reconciliation"
     _description = "Contract Reconciliation"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 

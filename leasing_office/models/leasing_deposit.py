@@ -13,18 +13,23 @@ class LeasingDeposit(models.Model):
 
     _name = "leasing.deposit"
     _description = "Deposit Received"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin", "leasing.prospect.link.mixin"]
     _order = "received_at desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
     amount = fields.Monetary(required=True, currency_field="currency_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     receipt_number = fields.Char(required=True)
     received_at = fields.Datetime(string="Recorded On", readonly=True)
     deposit_date = fields.Date(string="Deposit Day", readonly=True, index=True)
     recorded_by_id = fields.Many2one("res.users", readonly=True)
-    user_id = fields.Many2one("res.users", string="Credited Agent", readonly=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Credited Agent", readonly=True, index=True, check_company=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

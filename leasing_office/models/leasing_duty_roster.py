@@ -9,14 +9,19 @@ class LeasingDutyRoster(models.Model):
 
     _name = "leasing.duty.roster"
     _description = "Duty Roster"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
     name = fields.Char(compute="_compute_name", store=True)
     date = fields.Date(required=True, index=True, tracking=True)
-    reception_user_id = fields.Many2one("res.users", string="Reception Duty", tracking=True)
+    reception_user_id = fields.Many2one(
+        "res.users", string="Reception Duty", tracking=True, check_company=True
+    )
     line_ids = fields.One2many("leasing.duty.roster.line", "roster_id", string="In the Rotation")
-    rotation_id = fields.Many2one("leasing.rotation", string="Rotation Table", readonly=True)
+    rotation_id = fields.Many2one(
+        "leasing.rotation", string="Rotation Table", readonly=True, check_company=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

@@ -14,6 +14,7 @@ class LeasingFieldVisitLog(models.Model):
 
     _name = "leasing.field.visit.log"
     _description = "Field-visit Log"
+    _check_company_auto = True
     _inherit = ["leasing.form.mixin", "leasing.approval.mixin"]
     _form_key = "field_log"
     _form_sequence = 60
@@ -26,6 +27,7 @@ class LeasingFieldVisitLog(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        check_company=True,
     )
     visit_date = fields.Date(compute="_compute_visit_date", store=True)
     line_ids = fields.One2many("leasing.field.visit.log.line", "log_id", string="Outcomes")

@@ -33,6 +33,7 @@ class LeasingFormMixin(models.AbstractModel):
 
     _name = "leasing.form.mixin"
     _description = "Leasing Office Form"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "leasing.guard.mixin"]
 
     # Field names a complete form has filled in.
@@ -52,6 +53,7 @@ class LeasingFormMixin(models.AbstractModel):
         default=lambda self: self.env.user,
         tracking=True,
         index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True

@@ -18,6 +18,7 @@ class LeasingHelpRequest(models.Model):
 
     _name = "leasing.help.request"
     _description = "Manager Help Request"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "leasing.guard.mixin"]
     _order = "requested_at desc, id desc"
     _guarded_unlink = True
@@ -26,9 +27,15 @@ class LeasingHelpRequest(models.Model):
     }
 
     name = fields.Char(compute="_compute_name", store=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
     user_id = fields.Many2one(
-        "res.users", string="Asked By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Asked By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        check_company=True,
     )
     reason = fields.Text(string="Special Problem", required=True, tracking=True)
     state = fields.Selection(

@@ -20,6 +20,7 @@ class LeasingInfo(models.Model):
 
     _name = "leasing.info"
     _description = "Approved Information"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.approval.mixin"]
     _order = "category, name, version desc"
     _approval_group = "leasing_office.group_leasing_leader"
@@ -31,11 +32,17 @@ class LeasingInfo(models.Model):
     body = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     user_id = fields.Many2one(
-        "res.users", string="Prepared By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Prepared By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        check_company=True,
     )
     withdrawn = fields.Boolean(readonly=True, tracking=True)
     is_sendable = fields.Boolean(compute="_compute_is_sendable", store=True)
-    previous_id = fields.Many2one("leasing.info", string="Previous Version", readonly=True)
+    previous_id = fields.Many2one(
+        "leasing.info", string="Previous Version", readonly=True, check_company=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

@@ -15,6 +15,7 @@ class LeasingMorningMeeting(models.Model):
 
     _name = "leasing.morning.meeting"
     _description = "Morning Meeting Minutes"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 
@@ -22,7 +23,11 @@ class LeasingMorningMeeting(models.Model):
         required=True, default=lambda self: office_clock.office_today(self.env), index=True
     )
     manager_id = fields.Many2one(
-        "res.users", string="Run By", default=lambda self: self.env.user, required=True
+        "res.users",
+        string="Run By",
+        default=lambda self: self.env.user,
+        required=True,
+        check_company=True,
     )
     recorder_id = fields.Many2one(
         "res.users",
@@ -30,8 +35,9 @@ class LeasingMorningMeeting(models.Model):
         required=True,
         default=lambda self: self._default_recorder(),
         help="The person on duty in the day's duty roster.",
+        check_company=True,
     )
-    attendee_ids = fields.Many2many("res.users", string="Attendees")
+    attendee_ids = fields.Many2many("res.users", string="Attendees", check_company=True)
     work_assigned = fields.Html()
     notices = fields.Html()
     company_id = fields.Many2one(

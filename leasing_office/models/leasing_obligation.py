@@ -40,13 +40,16 @@ class LeasingObligation(models.Model):
 
     _name = "leasing.obligation"
     _description = "Expected Form"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "leasing.guard.mixin"]
     _order = "deadline desc, id desc"
     _guarded_unlink = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     kind = fields.Selection(OBLIGATION_KINDS, required=True, readonly=True, index=True)
-    user_id = fields.Many2one("res.users", string="Owner", required=True, readonly=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Owner", required=True, readonly=True, index=True, check_company=True
+    )
     period_date = fields.Date(string="Office Day", required=True, readonly=True, index=True)
     deadline = fields.Datetime(required=True, readonly=True, index=True)
     source_ref = fields.Reference(

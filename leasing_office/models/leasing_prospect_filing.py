@@ -29,6 +29,7 @@ class LeasingProspectFiling(models.Model):
 
     _name = "leasing.prospect.filing"
     _description = "Agent's Own Prospect (Filing)"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "filed_on desc, id desc"
     _rec_name = "contact_name"
@@ -51,8 +52,11 @@ class LeasingProspectFiling(models.Model):
         required=True,
         readonly=True,
         index=True,
+        check_company=True,
     )
-    lead_id = fields.Many2one("crm.lead", string="Prospect", readonly=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", readonly=True, index=True, check_company=True
+    )
     filed_on = fields.Date(readonly=True)
     protected_until = fields.Date(readonly=True, tracking=True, index=True)
     state = fields.Selection(

@@ -11,6 +11,7 @@ class LeasingRotation(models.Model):
 
     _name = "leasing.rotation"
     _description = "Rotation Table"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
     _rec_name = "date"
@@ -33,6 +34,7 @@ class LeasingRotation(models.Model):
         string="Last Regular Turn",
         readonly=True,
         help="The agent who took the last regular turn; the next turn starts after them.",
+        check_company=True,
     )
     start_after_line_id = fields.Many2one(
         "leasing.rotation.line",
@@ -41,6 +43,7 @@ class LeasingRotation(models.Model):
         help="Carried from the previous duty day: the day's first turn goes to whoever follows "
         "this agent, so that the order runs on across days instead of restarting at the first "
         "seat every morning.",
+        check_company=True,
     )
     registration_count = fields.Integer(
         string="Registrations",

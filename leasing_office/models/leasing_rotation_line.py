@@ -21,16 +21,15 @@ class LeasingRotationLine(models.Model):
 
     _name = "leasing.rotation.line"
     _description = "Rotation Table Line"
+    _check_company_auto = True
     _inherit = ["leasing.guard.mixin"]
     _order = "rotation_id, sequence, id"
 
     rotation_id = fields.Many2one("leasing.rotation", required=True, ondelete="cascade", index=True)
     date = fields.Date(related="rotation_id.date", store=True)
+    company_id = fields.Many2one(related="rotation_id.company_id", store=True, index=True)
     user_id = fields.Many2one(
-        "res.users",
-        string="Agent",
-        required=True,
-        domain=agent_domain,
+        "res.users", string="Agent", required=True, domain=agent_domain, check_company=True
     )
     sequence = fields.Integer(default=10)
     status = fields.Selection(STATUSES, default="available", required=True)

@@ -6,6 +6,7 @@ class LeasingRotationTurn(models.Model):
 
     _name = "leasing.rotation.turn"
     _description = "Rotation Turn"
+    _check_company_auto = True
     _inherit = ["leasing.guard.mixin"]
     _order = "turn_datetime desc, id desc"
     _guarded_unlink = True
@@ -14,15 +15,23 @@ class LeasingRotationTurn(models.Model):
         "leasing.rotation", required=True, ondelete="restrict", index=True, readonly=True
     )
     line_id = fields.Many2one(
-        "leasing.rotation.line", string="Seat", required=True, ondelete="restrict", readonly=True
+        "leasing.rotation.line",
+        string="Seat",
+        required=True,
+        ondelete="restrict",
+        readonly=True,
+        check_company=True,
     )
     user_id = fields.Many2one(related="line_id.user_id", string="Agent", store=True, index=True)
     turn_datetime = fields.Datetime(
         string="Taken At", default=fields.Datetime.now, required=True, readonly=True
     )
     date = fields.Date(related="rotation_id.date", store=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", readonly=True, index=True)
-    visit_id = fields.Many2one("leasing.visit", readonly=True)
+    company_id = fields.Many2one(related="rotation_id.company_id", store=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", readonly=True, index=True, check_company=True
+    )
+    visit_id = fields.Many2one("leasing.visit", readonly=True, check_company=True)
     is_makeup = fields.Boolean(string="Make-up Turn", readonly=True)
     skipped_line_ids = fields.Many2many(
         "leasing.rotation.line",

@@ -10,6 +10,7 @@ class LeasingSigningPlan(models.Model):
 
     _name = "leasing.signing.plan"
     _description = "Contract-signing Plan"
+    _check_company_auto = True
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _form_key = "signing"
     _form_sequence = 30
@@ -19,12 +20,14 @@ class LeasingSigningPlan(models.Model):
     _form_required_fields = ("lead_id", "receipt_number", "unit_ids", "planned_signing_date")
 
     name = fields.Char(compute="_compute_name", store=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
     deposit_amount = fields.Monetary(required=True, currency_field="currency_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     deposit_date = fields.Date(required=True, default=office_clock.office_today_default)
     receipt_number = fields.Char()
-    unit_ids = fields.Many2many("leasing.unit", string="Intended Units")
+    unit_ids = fields.Many2many("leasing.unit", string="Intended Units", check_company=True)
     planned_signing_date = fields.Date(required=True)
     state = fields.Selection(
         [("open", "To Sign"), ("signed", "Signed"), ("cancelled", "Cancelled")],

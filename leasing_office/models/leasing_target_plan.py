@@ -20,6 +20,7 @@ class LeasingTargetPlan(models.Model):
 
     _name = "leasing.target.plan"
     _description = "Target Plan"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.approval.mixin"]
     _order = "date_from desc, revision desc"
     # An approved revision archives the one it replaces; nobody archives a plan by hand.
@@ -29,7 +30,11 @@ class LeasingTargetPlan(models.Model):
     approval_state = fields.Selection(LEADERSHIP_APPROVAL_STATES)
     name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
-        "res.users", string="Drafted By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Drafted By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        check_company=True,
     )
     period_type = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter")], required=True, default="month"
@@ -41,13 +46,16 @@ class LeasingTargetPlan(models.Model):
     target_rent = fields.Float(string="Monthly Rent Target", tracking=True)
     line_ids = fields.One2many("leasing.target.plan.line", "plan_id", string="Per Agent")
     revision = fields.Integer(default=1, readonly=True)
-    previous_id = fields.Many2one("leasing.target.plan", string="Revises", readonly=True)
+    previous_id = fields.Many2one(
+        "leasing.target.plan", string="Revises", readonly=True, check_company=True
+    )
     root_id = fields.Many2one(
         "leasing.target.plan",
         string="First Revision",
         compute="_compute_root_id",
         store=True,
         recursive=True,
+        check_company=True,
     )
     revision_ids = fields.One2many(
         "leasing.target.plan", "root_id", string="Revisions", context={"active_test": False}

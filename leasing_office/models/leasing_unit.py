@@ -13,6 +13,7 @@ class LeasingUnit(models.Model):
 
     _name = "leasing.unit"
     _description = "Leasable Unit"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "code"
     _rec_name = "code"
@@ -32,6 +33,7 @@ class LeasingUnit(models.Model):
         "leasing.info",
         string="Incentive Policies",
         domain=[("category", "=", "incentive"), ("is_sendable", "=", True)],
+        check_company=True,
     )
     reservation_plan_id = fields.Many2one(
         "leasing.signing.plan",
@@ -40,6 +42,7 @@ class LeasingUnit(models.Model):
         index=True,
         groups=FRONTDESK,
         help="The open contract-signing plan holding this unit.",
+        check_company=True,
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -52,6 +55,7 @@ class LeasingUnit(models.Model):
         compute="_compute_signed_lead_id",
         store=True,
         groups=FRONTDESK,
+        check_company=True,
     )
     state = fields.Selection(
         UNIT_STATES, compute="_compute_state", store=True, tracking=True, index=True

@@ -16,6 +16,7 @@ class LeasingVisit(models.Model):
 
     _name = "leasing.visit"
     _description = "Prospect Visit"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "visit_datetime desc, id desc"
 
@@ -28,6 +29,7 @@ class LeasingVisit(models.Model):
         ondelete="restrict",
         index=True,
         readonly=True,
+        check_company=True,
     )
     visit_datetime = fields.Datetime(
         string="Visited At", default=fields.Datetime.now, required=True, index=True, readonly=True
@@ -41,6 +43,7 @@ class LeasingVisit(models.Model):
         index=True,
         readonly=True,
         help="The agent credited at the time of the visit; empty for the public pool.",
+        check_company=True,
     )
     on_behalf = fields.Boolean(
         string="Received on Behalf",
@@ -51,8 +54,8 @@ class LeasingVisit(models.Model):
         [("first", "First Visit"), ("returning", "Returning")], required=True, readonly=True
     )
     attribution_type = fields.Selection(ATTRIBUTION_TYPES, readonly=True, index=True)
-    rotation_id = fields.Many2one("leasing.rotation", readonly=True, index=True)
-    turn_id = fields.Many2one("leasing.rotation.turn", readonly=True)
+    rotation_id = fields.Many2one("leasing.rotation", readonly=True, index=True, check_company=True)
+    turn_id = fields.Many2one("leasing.rotation.turn", readonly=True, check_company=True)
     explanation = fields.Char(string="Why This Agent", readonly=True)
     channel = fields.Selection(
         [("walk_in", "Walk-in"), ("phone", "Phone Inquiry")],
@@ -105,7 +108,10 @@ class LeasingVisit(models.Model):
         help="From arrival to the moment an agent received the prospect.",
     )
     registration_id = fields.Many2one(
-        "leasing.visitor.registration", string="Visitor Registration", readonly=True
+        "leasing.visitor.registration",
+        string="Visitor Registration",
+        readonly=True,
+        check_company=True,
     )
 
     _lead_datetime_idx = models.Index("(lead_id, visit_datetime)")

@@ -10,6 +10,7 @@ class LeasingVisitorRegistration(models.Model):
 
     _name = "leasing.visitor.registration"
     _description = "Visitor Registration"
+    _check_company_auto = True
     _inherit = ["leasing.form.mixin", "leasing.prospect.link.mixin"]
     _form_key = "registration"
     _form_sequence = 10
@@ -18,8 +19,10 @@ class LeasingVisitorRegistration(models.Model):
     _form_required_fields = ("lead_id", "business_type", "desired_area", "needs")
 
     name = fields.Char(compute="_compute_name", store=True)
-    visit_id = fields.Many2one("leasing.visit", index=True)
-    lead_id = fields.Many2one("crm.lead", string="Prospect", required=True, index=True)
+    visit_id = fields.Many2one("leasing.visit", index=True, check_company=True)
+    lead_id = fields.Many2one(
+        "crm.lead", string="Prospect", required=True, index=True, check_company=True
+    )
     visit_end = fields.Datetime(
         string="Prospect Left At", required=True, default=fields.Datetime.now, index=True
     )

@@ -11,6 +11,7 @@ class LeasingWorkPlan(models.Model):
 
     _name = "leasing.work.plan"
     _description = "Next-day Work Plan"
+    _check_company_auto = True
     _inherit = ["mail.thread", "leasing.guard.mixin"]
     _order = "date desc"
 

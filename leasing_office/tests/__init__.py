@@ -45,3 +45,4 @@ from . import test_field_coverage
 from . import test_pipeline_pages
 from . import test_migration_leasing_team
 from . import test_two_browsers
+from . import test_multi_company

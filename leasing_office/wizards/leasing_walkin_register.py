@@ -125,6 +125,15 @@ class LeasingWalkinRegister(models.TransientModel):
                     user=card.name,
                 )
             )
+        if card and self.env.company not in card.sudo().company_ids:
+            raise ValidationError(
+                self.env._(
+                    "%(user)s does not work in %(mall)s: only the card or flyer of an agent "
+                    "of this mall gives the credit here.",
+                    user=card.name,
+                    mall=self.env.company.name,
+                )
+            )
         if self.overflow and self.leadership_referral:
             raise ValidationError(
                 self.env._("A prospect is either a leadership referral or an overflow, not both.")

@@ -14,3 +14,4 @@ from . import test_replica_reads
 from . import test_analysis_grouping
 from . import test_work_report_not_started
 from . import test_form_recipe
+from . import test_multi_company

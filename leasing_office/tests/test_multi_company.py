@@ -1,0 +1,199 @@
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .access_errors import rule_refused
+from .common_malls import TwoMallsCase
+
+
+@tagged("post_install", "-at_install", "leasing_multi_company")
+class TestMultiCompany(TwoMallsCase):
+    """Several malls: rotation, prospects and credit per mall; company rules."""
+
+    # ------------------------------------------------------------------
+    # ROTATION, CREDIT AND PROSPECTS PER MALL
+    # ------------------------------------------------------------------
+
+    def test_walkin_in_mall_b_never_takes_mall_a_turn(self):
+        wizard = self.register_b(phone="13800151000")
+        visit = wizard.visit_id
+        self.assertEqual(visit.company_id, self.mall_b)
+        self.assertEqual(visit.rotation_id, self.rotation_b)
+        self.assertEqual(wizard.lead_id.company_id, self.mall_b)
+        self.assertEqual(wizard.lead_id.attributed_user_id, self.agent1)
+        self.assertEqual(self.turns(self.rotation_b), [1, 0])
+        self.assertEqual(self.turns(self.rotation), [0, 0, 0, 0])
+        self.assertEqual(self.rotation.next_user_id, self.agent1)
+
+    def test_agent_in_two_malls_is_in_each_rotation_and_credited_per_mall(self):
+        in_a = self.register(phone="13800151001")
+        in_b = self.register_b(phone="13800151002")
+        self.assertEqual(in_a.lead_id.attributed_user_id, self.agent1)
+        self.assertEqual(in_b.lead_id.attributed_user_id, self.agent1)
+        self.assertEqual(self.turns(self.rotation), [1, 0, 0, 0])
+        self.assertEqual(self.turns(self.rotation_b), [1, 0])
+        self.assertEqual(self.rotation.next_user_id, self.agent2)
+        self.assertEqual(self.rotation_b.next_user_id, self.agent_b)
+        Visit = self.env["leasing.visit"]
+        credited = Visit.search([("credited_user_id", "=", self.agent1.id)])
+        self.assertEqual(credited.company_id, self.mall_a | self.mall_b)
+        # The agent sees the credit of the mall they are working in, then of both.
+        in_mall_a = (
+            self.in_malls(self.agent1, self.mall_a)["leasing.visit"]
+            .search([("credited_user_id", "=", self.agent1.id)])
+            .with_env(self.env)
+        )
+        self.assertEqual(in_mall_a, in_a.visit_id)
+        in_both = (
+            self.both_malls(self.agent1)["leasing.visit"]
+            .search([("credited_user_id", "=", self.agent1.id)])
+            .with_env(self.env)
+        )
+        self.assertEqual(in_both, in_a.visit_id | in_b.visit_id)
+
+    def test_prospect_of_mall_a_is_a_new_prospect_in_mall_b(self):
+        in_a = self.register(phone="13800151003", partner_name="Brand Co")
+        in_b = self.register_b(phone="13800151003", partner_name="Brand Co")
+        self.assertNotEqual(in_b.lead_id, in_a.lead_id)
+        self.assertEqual(in_b.visit_id.visit_kind, "first")
+        self.assertEqual(in_b.visit_id.attribution_type, "rotation")
+        self.assertEqual(self.turns(self.rotation_b), [1, 0])
+        self.assertEqual(in_a.lead_id.visit_count, 1)
+        # Back in mall B, the prospect is mall B's returning prospect.
+        again = self.register_b(phone="13800151003")
+        self.assertEqual(again.lead_id, in_b.lead_id)
+        self.assertEqual(again.visit_id.visit_kind, "returning")
+        self.assertEqual(self.turns(self.rotation_b), [1, 0])
+
+    def test_two_front_desks_in_two_malls_keep_both_rotations_exact(self):
+        credited_a, credited_b = [], []
+        for i in range(5):
+            credited_a.append(self.register(phone=f"1380015200{i}").lead_id.attributed_user_id)
+            credited_b.append(self.register_b(phone=f"1380015300{i}").lead_id.attributed_user_id)
+        self.assertEqual(
+            credited_a, [self.agent1, self.agent2, self.agent3, self.agent4, self.agent1]
+        )
+        self.assertEqual(
+            credited_b, [self.agent1, self.agent_b, self.agent1, self.agent_b, self.agent1]
+        )
+        self.assertEqual(self.turns(self.rotation), [2, 1, 1, 1])
+        self.assertEqual(self.turns(self.rotation_b), [3, 2])
+        self.assertEqual(set(self.rotation.turn_ids.company_id), {self.mall_a})
+        self.assertEqual(set(self.rotation_b.turn_ids.company_id), {self.mall_b})
+
+    def test_public_pool_prospect_stays_in_its_mall(self):
+        for line in self.rotation_b.line_ids:
+            line.with_user(self.frontdesk_b).status = "busy"
+        wizard = self.register_b(phone="13800151004", overflow=True)
+        self.assertTrue(wizard.lead_id.is_public)
+        self.assertEqual(wizard.lead_id.company_id, self.mall_b)
+        self.assertFalse(
+            self.env["crm.lead"].with_user(self.manager).search([("id", "=", wizard.lead_id.id)])
+        )
+
+    def test_card_of_an_agent_of_another_mall_gives_no_credit(self):
+        leads = self.env["crm.lead"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "agent2 does not work in Mall B"):
+            self.register_b(phone="13800151005", card_user_id=self.agent2.id)
+        self.assertEqual(self.env["crm.lead"].search_count([]), leads)
+        self.assertEqual(self.turns(self.rotation_b), [0, 0])
+
+    def test_rotation_line_of_an_agent_of_another_mall_is_refused(self):
+        Line = self.env["leasing.rotation.line"]
+        # Odoo's assertRaises (not assertRaisesRegex) rolls the refused create back.
+        with self.assertRaises(UserError) as caught:
+            Line.with_user(self.frontdesk_b).create(
+                {"rotation_id": self.rotation_b.id, "user_id": self.agent2.id, "sequence": 3}
+            )
+        self.assertIn("company inconsistencies", str(caught.exception))
+        seats = Line.search([("rotation_id", "=", self.rotation_b.id)])
+        self.assertEqual(seats, self.line_b1 | self.line_b2)
+
+    # ------------------------------------------------------------------
+    # COMPANY RULES: A MANAGER OF ONE MALL IS REFUSED IN THE OTHER
+    # ------------------------------------------------------------------
+
+    def test_leasing_visit_rule_company(self):
+        visit = self.register_b(phone="13800151006").visit_id
+        self.assertFalse(
+            self.env["leasing.visit"].with_user(self.manager).search([("id", "=", visit.id)])
+        )
+        with self.assertRaisesRegex(AccessError, rule_refused("read", "leasing.visit")):
+            visit.with_user(self.manager).read(["credited_user_id"])
+        self.assertEqual(visit.with_user(self.manager_b).credited_user_id, self.agent1)
+
+    def test_leasing_rotation_line_rule_company(self):
+        line = self.line_b2.with_user(self.manager)
+        with self.assertRaises(AccessError) as caught:
+            line.status = "leave"
+        self.assertRegex(str(caught.exception), rule_refused("read", "leasing.rotation.line"))
+        self.assertIn("multi-company issue", str(caught.exception))
+        self.assertEqual(self.line_b2.status, "available")
+        self.line_b2.with_user(self.manager_b).status = "leave"
+        self.assertEqual(self.line_b2.status, "leave")
+
+    def test_leasing_rotation_rule_company(self):
+        with self.assertRaisesRegex(AccessError, rule_refused("read", "leasing.rotation")):
+            self.rotation_b.with_user(self.manager).read(["line_ids"])
+        self.assertEqual(
+            self.env["leasing.rotation"].with_user(self.manager_b).search([]), self.rotation_b
+        )
+
+    def test_leasing_rotation_turn_rule_company(self):
+        turn = self.register_b(phone="13800151007").visit_id.turn_id
+        self.assertFalse(
+            self.env["leasing.rotation.turn"].with_user(self.manager).search([("id", "=", turn.id)])
+        )
+        self.assertEqual(
+            self.env["leasing.rotation.turn"].with_user(self.manager_b).search([]), turn
+        )
+
+    def test_leasing_duty_roster_rule_company(self):
+        roster = self.env["leasing.duty.roster"].create(
+            {
+                "date": "2030-01-07",
+                "company_id": self.mall_b.id,
+                "line_ids": [fields.Command.create({"user_id": self.agent_b.id})],
+            }
+        )
+        with self.assertRaisesRegex(AccessError, rule_refused("write", "leasing.duty.roster")):
+            roster.with_user(self.manager).date = "2030-01-08"
+        self.assertEqual(str(roster.date), "2030-01-07")
+        self.assertFalse(
+            self.env["leasing.duty.roster.line"]
+            .with_user(self.manager)
+            .search([("id", "in", roster.line_ids.ids)])
+        )
+
+    def test_leasing_unit_rule_company(self):
+        unit = self.env["leasing.unit"].create(
+            {"code": "B-101", "area": 80.0, "company_id": self.mall_b.id}
+        )
+        with self.assertRaisesRegex(AccessError, rule_refused("write", "leasing.unit")):
+            unit.with_user(self.manager).area = 90.0
+        self.assertEqual(unit.area, 80.0)
+        self.assertIn(unit, self.both_malls(self.leader)["leasing.unit"].search([]))
+
+    def test_leasing_attribution_log_rule_company(self):
+        lead = self.register_b(phone="13800151008").lead_id
+        lead.with_user(self.manager_b)._leasing_change_attribution(
+            self.agent_b, "Wrong seat", "manual"
+        )
+        logs = self.env["leasing.attribution.log"].search([("lead_id", "=", lead.id)])
+        self.assertTrue(logs)
+        self.assertFalse(
+            self.env["leasing.attribution.log"]
+            .with_user(self.manager)
+            .search([("id", "in", logs.ids)])
+        )
+
+    def test_leadership_of_the_group_sees_both_malls(self):
+        in_a = self.register(phone="13800151009").visit_id
+        in_b = self.register_b(phone="13800151010").visit_id
+        Visit = self.both_malls(self.leader)["leasing.visit"]
+        seen = Visit.search([("id", "in", (in_a | in_b).ids)])
+        self.assertEqual(seen.ids, (in_a | in_b).sorted(Visit._order).ids)
+        only_b = self.env(user=self.leader, context={"allowed_company_ids": [self.mall_b.id]})[
+            "leasing.visit"
+        ].search([("id", "in", (in_a | in_b).ids)])
+        self.assertEqual(only_b.ids, in_b.ids)
