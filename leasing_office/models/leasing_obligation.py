@@ -26,7 +26,6 @@ OBLIGATION_STATES = [
 ]
 # Kinds fulfilled by one of the office's forms: once started, the form itself is counted.
 FORM_KINDS = ("registration", "followup", "signing", "field_log")
-DEFAULT_ESCALATE_HOURS = 2.0
 ACTIVITY_DUE = "leasing_office.mail_activity_type_leasing_obligation"
 ACTIVITY_ESCALATED = "leasing_office.mail_activity_type_leasing_escalation"
 
@@ -159,7 +158,7 @@ class LeasingObligation(models.Model):
         return dict(self._fields["kind"]._description_selection(self.env)).get(self.kind)
 
     def _remind(self, activity_xmlid, user, summary):
-        tz = self.env.company.partner_id.tz or office_clock.DEFAULT_TZ
+        tz = office_clock.company_tz(self.env.company)
         for duty in self.sudo():
             duty.activity_schedule(
                 activity_xmlid,
@@ -358,7 +357,7 @@ class LeasingObligation(models.Model):
             .search([("approval_state", "=", "approved"), ("departure", ">=", since)])
         )
         Log = self.env["leasing.field.visit.log"]
-        hour, minute = office_clock.hours_to_hm(Log._office_param("log_hour", 10.0))
+        hour, minute = office_clock.hours_to_hm(self.env.company.leasing_log_hour)
         tz = Log._office_tz()
         for plan in plans:
             deadline = office_clock.next_morning(plan.departure, hour, minute, tz)
@@ -453,8 +452,7 @@ class LeasingObligation(models.Model):
 
     @api.model
     def _escalate_after(self):
-        value = self.env["ir.config_parameter"].sudo().get_param("leasing_office.escalate_hours")
-        return timedelta(hours=float(value) if value else DEFAULT_ESCALATE_HOURS)
+        return timedelta(hours=self.env.company.leasing_escalate_hours)
 
     def _escalate(self):
         now = fields.Datetime.now()

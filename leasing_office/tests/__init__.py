@@ -42,3 +42,4 @@ from . import test_big_plan
 from . import test_leasing_pipeline
 from . import test_phone_size
 from . import test_field_coverage
+from . import test_company_settings
