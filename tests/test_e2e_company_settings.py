@@ -38,10 +38,14 @@ def test_administrator_changes_the_settings_of_one_mall(login):
     settings = admin.call("res.config.settings", "create", [{"leasing_call_target": 42}])
     try:
         admin.call("res.config.settings", "execute", settings)
-        assert admin.read_one("res.company", company, ["leasing_call_target"])[
-            "leasing_call_target"
-        ] == 42
+        assert (
+            admin.read_one("res.company", company, ["leasing_call_target"])["leasing_call_target"]
+            == 42
+        )
     finally:
         admin.call(
-            "res.company", "write", [company], {"leasing_call_target": before["leasing_call_target"]}
+            "res.company",
+            "write",
+            [company],
+            {"leasing_call_target": before["leasing_call_target"]},
         )
