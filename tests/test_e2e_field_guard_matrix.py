@@ -300,6 +300,24 @@ POLICY = {
         ),
         ("budget business_type company_id desired_area lead_id needs user_id visit_end visit_id"),
     ),
+    # Each mall's office settings (Settings; defaults in leasing_office/models/office_defaults.py).
+    "res.company": (
+        "",
+        (
+            "leasing_big_account_area leasing_big_account_brand leasing_big_account_stores"
+            " leasing_call_end leasing_call_start leasing_call_target"
+            " leasing_commission_per_contract leasing_escalate_hours leasing_field_days_a"
+            " leasing_field_days_b leasing_field_days_c leasing_field_days_d"
+            " leasing_field_first_days leasing_filing_days leasing_followup_days_a"
+            " leasing_followup_days_b leasing_followup_days_c leasing_followup_days_d"
+            " leasing_inaccurate_deduction leasing_log_hour leasing_manager_bonus"
+            " leasing_phone_first_caller leasing_phone_region leasing_registration_minutes"
+            " leasing_tier1_capital_turnover leasing_tier1_store_count leasing_tier1_store_size"
+            " leasing_tier1_warehouse_area leasing_tier2_capital_turnover"
+            " leasing_tier2_store_count leasing_tier2_store_size leasing_tier2_warehouse_area"
+            " leasing_undo_window_minutes leasing_workday_end"
+        ),
+    ),
     "leasing.work.plan": (
         "name",
         "company_id date",

@@ -4,8 +4,12 @@ from . import leasing_form_line_mixin
 from . import leasing_inaccurate_line_mixin
 from . import leasing_approval_mixin
 from . import leasing_prospect_link_mixin
+from . import res_company
+from . import res_users
 from . import crm_lead
 from . import crm_lead_company
+from . import crm_lead_cadence
+from . import crm_lead_tier
 from . import ir_websocket
 from . import leasing_attribution_dispute
 from . import leasing_big_account

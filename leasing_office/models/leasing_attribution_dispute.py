@@ -2,9 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import office_clock, vals_check
-from .crm_lead import agent_domain
 from .office_lang import office_env
 from .phone_key import normalize_phone
+from .res_users import agent_domain
 
 # Who the disputed prospect is, and whose it was, is the manager's to see: an agent may
 # dispute a prospect they cannot see, and learns nothing about it by raising the dispute.
@@ -143,7 +143,7 @@ class LeasingAttributionDispute(models.Model):
     def _decide(self, decision, reason, user=None):
         """Apply the manager's decision: upheld, reassigned (to ``user``) or public."""
         self.ensure_one()
-        self.env["crm.lead"]._check_leasing_manager()
+        self.env.user._check_leasing_manager()
         if self.state != "open":
             raise UserError(self.env._("This dispute has already been decided."))
         if not (reason or "").strip():
@@ -165,7 +165,7 @@ class LeasingAttributionDispute(models.Model):
 
     def action_open_decide(self):
         self.ensure_one()
-        self.env["crm.lead"]._check_leasing_manager()
+        self.env.user._check_leasing_manager()
         self.check_access("write")
         return {
             "type": "ir.actions.act_window",

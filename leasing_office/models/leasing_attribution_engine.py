@@ -22,11 +22,7 @@ class LeasingAttributionEngine(models.AbstractModel):
 
     @api.model
     def _phone_first_policy(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("leasing_office.phone_first_caller", attribution_rules.ROTATION)
-        )
+        value = self.env.company.leasing_phone_first_caller
         return value if value in attribution_rules.PHONE_POLICIES else attribution_rules.ROTATION
 
     @api.model

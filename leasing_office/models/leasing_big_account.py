@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from . import office_defaults
+
 BRAND_LEVELS = [
     ("international", "International"),
     ("national", "National"),
@@ -9,10 +11,6 @@ BRAND_LEVELS = [
 ]
 # Highest first: a brand reaches the threshold when its level is at or above it.
 BRAND_RANK = {key: rank for rank, (key, _label) in enumerate(reversed(BRAND_LEVELS))}
-# The office's thresholds unless configured (leasing_office.big_account_<name>).
-DEFAULT_BIG_ACCOUNT_AREA = 1000.0
-DEFAULT_BIG_ACCOUNT_STORES = 10
-DEFAULT_BIG_ACCOUNT_BRAND = "national"
 CRITERIA_FIELDS = frozenset({"lead_id", "brand_name", "area_wanted", "brand_level", "store_count"})
 
 
@@ -86,16 +84,11 @@ class LeasingBigAccount(models.Model):
 
     @api.model
     def _thresholds(self):
-        params = self.env["ir.config_parameter"].sudo()
-        brand = params.get_param("leasing_office.big_account_brand", DEFAULT_BIG_ACCOUNT_BRAND)
+        company = self.env.company
         return {
-            "area": float(
-                params.get_param("leasing_office.big_account_area", DEFAULT_BIG_ACCOUNT_AREA)
-            ),
-            "stores": int(
-                params.get_param("leasing_office.big_account_stores", DEFAULT_BIG_ACCOUNT_STORES)
-            ),
-            "brand": brand if brand in BRAND_RANK else DEFAULT_BIG_ACCOUNT_BRAND,
+            "area": company.leasing_big_account_area,
+            "stores": company.leasing_big_account_stores,
+            "brand": company.leasing_big_account_brand or office_defaults.BIG_ACCOUNT_BRAND,
         }
 
     def _reached(self, thresholds):

@@ -86,7 +86,7 @@ class LeasingCallLog(models.Model):
     def _compute_call_date(self):
         Form = self.env["leasing.form.mixin"]
         tz = Form._office_tz()
-        window = (Form._office_param("call_start", 9.5), Form._office_param("call_end", 11.5))
+        window = (self.env.company.leasing_call_start, self.env.company.leasing_call_end)
         for call in self:
             day = office_clock.local_date(call.call_datetime, tz)
             start, end = (
@@ -118,7 +118,7 @@ class LeasingCallLog(models.Model):
     def _call_shortfalls(self, date_from, date_to):
         """(agent, day, prospects called, target) for every agent on duty in the period who
         called fewer prospects than the daily target; on leave that day counts as off duty."""
-        target = int(self.env["leasing.form.mixin"]._office_param("call_target", 50))
+        target = self.env.company.leasing_call_target
         seats = (
             self.env["leasing.rotation.line"]
             .sudo()

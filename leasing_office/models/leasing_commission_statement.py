@@ -8,10 +8,6 @@ from .leasing_approval_mixin import LEADERSHIP_APPROVAL_STATES
 from .leasing_commission_tier import COMMISSION_KINDS
 from .office_lang import office_env
 
-DEFAULT_PER_CONTRACT = 1000.0
-DEFAULT_MANAGER_BONUS = 5000.0
-DEFAULT_INACCURATE_DEDUCTION = 200.0
-
 
 class LeasingCommissionStatement(models.Model):
     """任務與提成: one person's commission or bonus for a month.
@@ -136,12 +132,11 @@ class LeasingCommissionStatement(models.Model):
         self.ensure_one()
         plan = self.env["leasing.target.plan"]._get_current(self.month)
         month_end = self.month + relativedelta(months=1, days=-1)
-        params = self.env["ir.config_parameter"].sudo()
         Tier = self.env["leasing.commission.tier"].sudo()
         if self.kind == "manager":
             done, target = plan.actual_contracts, plan.target_contracts
             contracts = self.env["leasing.contract"]
-            base = float(params.get_param("leasing_office.manager_bonus", DEFAULT_MANAGER_BONUS))
+            base = self.env.company.leasing_manager_bonus
         else:
             contracts = (
                 self.env["leasing.contract"]
@@ -158,15 +153,11 @@ class LeasingCommissionStatement(models.Model):
             )
             line = plan.line_ids.filtered(lambda line: line.user_id == self.user_id)
             done, target = len(contracts), line.target_contracts
-            base = len(contracts) * float(
-                params.get_param("leasing_office.commission_per_contract", DEFAULT_PER_CONTRACT)
-            )
+            base = len(contracts) * self.env.company.leasing_commission_per_contract
         rate = round(100.0 * done / target, 2) if target else 0.0
         factor = Tier._factor_for(self.kind, rate)
         marked = self._inaccurate_forms_count(month_end)
-        deduction = marked * float(
-            params.get_param("leasing_office.inaccurate_deduction", DEFAULT_INACCURATE_DEDUCTION)
-        )
+        deduction = marked * self.env.company.leasing_inaccurate_deduction
         return {
             "inaccurate_count": marked,
             "inaccurate_deduction": deduction,

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .crm_lead import agent_domain
+from .res_users import agent_domain
 
 
 class LeasingDutyRosterLine(models.Model):

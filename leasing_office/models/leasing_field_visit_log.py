@@ -3,8 +3,6 @@ from odoo.exceptions import UserError
 
 from . import office_clock, vals_check
 
-DEFAULT_LOG_HOUR = 10.0
-
 
 class LeasingFieldVisitLog(models.Model):
     """走訪日誌: one outcome per planned prospect, due by the next morning.
@@ -40,7 +38,7 @@ class LeasingFieldVisitLog(models.Model):
 
     @api.depends("plan_id.departure")
     def _compute_deadline(self):
-        hour, minute = office_clock.hours_to_hm(self._office_param("log_hour", DEFAULT_LOG_HOUR))
+        hour, minute = office_clock.hours_to_hm(self.env.company.leasing_log_hour)
         for log in self:
             departure = log.plan_id.departure
             log.deadline = departure and office_clock.next_morning(

@@ -191,18 +191,12 @@ class LeasingFormMixin(models.AbstractModel):
 
     @api.model
     def _office_tz(self):
-        return self.env.company.partner_id.tz or office_clock.DEFAULT_TZ
-
-    @api.model
-    def _office_param(self, key, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(f"leasing_office.{key}")
-        return float(value) if value else default
+        return self.env.company._leasing_tz()
 
     @api.model
     def _end_of_day(self, day):
-        """The end of the working day (configurable, default 18:00) of ``day``, in UTC."""
-        hour, minute = office_clock.hours_to_hm(self._office_param("workday_end", 18.0))
-        return office_clock.at_local(day, hour, minute, self._office_tz()) if day else False
+        """The end of the working day (a setting of the company) of ``day``, in UTC."""
+        return self.env.company._leasing_end_of_day(day)
 
     # ------------------------------------------------------------------
     # ORM

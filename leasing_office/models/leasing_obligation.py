@@ -24,7 +24,6 @@ OBLIGATION_STATES = [
     ("late", "Late or Incomplete"),
     ("not_done", "Not Done"),
 ]
-DEFAULT_ESCALATE_HOURS = 2.0
 ACTIVITY_DUE = "leasing_office.mail_activity_type_leasing_obligation"
 ACTIVITY_ESCALATED = "leasing_office.mail_activity_type_leasing_escalation"
 
@@ -162,7 +161,7 @@ class LeasingObligation(models.Model):
     def _remind(self, activity_xmlid, user, summary):
         if self.env.context.get("leasing_demo_replay"):
             return  # the demo replays past days: no reminders, pop-ups or board messages for them
-        tz = self.env.company.partner_id.tz or office_clock.DEFAULT_TZ
+        tz = office_clock.company_tz(self.env.company)
         for duty in self.sudo():
             duty.activity_schedule(
                 activity_xmlid,
@@ -362,7 +361,7 @@ class LeasingObligation(models.Model):
             .search([("approval_state", "=", "approved"), ("departure", ">=", since)])
         )
         Log = self.env["leasing.field.visit.log"]
-        hour, minute = office_clock.hours_to_hm(Log._office_param("log_hour", 10.0))
+        hour, minute = office_clock.hours_to_hm(self.env.company.leasing_log_hour)
         tz = Log._office_tz()
         for plan in plans:
             deadline = office_clock.next_morning(plan.departure, hour, minute, tz)
@@ -457,8 +456,7 @@ class LeasingObligation(models.Model):
 
     @api.model
     def _escalate_after(self):
-        value = self.env["ir.config_parameter"].sudo().get_param("leasing_office.escalate_hours")
-        return timedelta(hours=float(value) if value else DEFAULT_ESCALATE_HOURS)
+        return timedelta(hours=self.env.company.leasing_escalate_hours)
 
     def _escalate(self):
         now = fields.Datetime.now()

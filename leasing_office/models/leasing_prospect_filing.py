@@ -11,7 +11,6 @@ from .phone_key import normalize_phone
 
 _logger = logging.getLogger(__name__)
 
-DEFAULT_FILING_DAYS = 30
 CONTACT_FIELDS = frozenset(
     {"contact_name", "partner_name", "phone", "license_no", "wechat_id", "source_id"}
 )
@@ -88,12 +87,7 @@ class LeasingProspectFiling(models.Model):
 
     @api.model
     def _protection_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("leasing_office.filing_days", DEFAULT_FILING_DAYS)
-        )
-        return int(value)
+        return self.env.company.leasing_filing_days
 
     # ------------------------------------------------------------------
     # FILING
@@ -131,9 +125,7 @@ class LeasingProspectFiling(models.Model):
         return True
 
     def _check_can_file(self):
-        if self.user_id != self.env.user or not self.env["crm.lead"]._is_leasing_agent(
-            self.env.user
-        ):
+        if self.user_id != self.env.user or not self.env.user._is_leasing_agent():
             raise UserError(self.env._("Only a leasing agent files their own prospects."))
         if not (self.contact_name or self.partner_name or "").strip():
             raise ValidationError(self.env._("Enter the prospect's name or company."))

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .crm_lead import agent_domain
 from .office_lang import office_env
+from .res_users import agent_domain
 
 STATUSES = [
     ("available", "Available"),
@@ -84,7 +84,7 @@ class LeasingRotationLine(models.Model):
     @api.constrains("user_id")
     def _check_user_is_agent(self):
         for line in self:
-            if not self.env["crm.lead"]._is_leasing_agent(line.user_id):
+            if not line.user_id._is_leasing_agent():
                 raise UserError(
                     self.env._(
                         "%(user)s is not a leasing agent and cannot be in the rotation.",
@@ -201,7 +201,7 @@ class LeasingRotationLine(models.Model):
             )
 
     def _compute_calls_today(self):
-        target = int(self.env["leasing.form.mixin"]._office_param("call_target", 50))
+        target = self.env.company.leasing_call_target
         counts = {
             (user, day): count
             for user, day, count in self.env["leasing.call.log"]

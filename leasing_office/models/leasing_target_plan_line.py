@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from . import vals_check
-from .crm_lead import agent_domain
 from .leasing_target_plan import TARGET_FIELDS, _rate
+from .res_users import agent_domain
 
 
 class LeasingTargetPlanLine(models.Model):

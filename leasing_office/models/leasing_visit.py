@@ -8,8 +8,6 @@ from . import office_clock
 from .crm_lead import ATTRIBUTION_TYPES
 from .office_lang import office_env
 
-DEFAULT_UNDO_MINUTES = 10
-
 
 class LeasingVisit(models.Model):
     """One visit of a prospect to the leasing office, as front desk registered it."""
@@ -153,12 +151,7 @@ class LeasingVisit(models.Model):
 
     @api.model
     def _get_undo_minutes(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("leasing_office.undo_window_minutes", DEFAULT_UNDO_MINUTES)
-        )
-        return int(value)
+        return self.env.company.leasing_undo_window_minutes
 
     def _get_undo_blocker(self):
         """Return why this registration cannot be undone now, or an empty string."""

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 
 from . import office_clock, vals_check
 
-DEFAULT_REGISTRATION_MINUTES = 30
-
 
 class LeasingVisitorRegistration(models.Model):
     """來訪客戶登記表: handed to front desk as soon as the prospect leaves."""
@@ -63,6 +61,6 @@ class LeasingVisitorRegistration(models.Model):
 
     @api.depends("visit_end")
     def _compute_deadline(self):
-        minutes = self._office_param("registration_minutes", DEFAULT_REGISTRATION_MINUTES)
+        minutes = self.env.company.leasing_registration_minutes
         for form in self:
             form.deadline = form.visit_end and office_clock.after_minutes(form.visit_end, minutes)

@@ -21,11 +21,20 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-DEFAULT_TZ = "Asia/Shanghai"
+from .office_defaults import TIMEZONE as DEFAULT_TZ
 
 
 def company_tz(company):
-    """The office's timezone name: the company's, else Asia/Shanghai; never the user's."""
+    """The office's timezone name: the company's, else Asia/Shanghai; never the user's.
+
+    Each mall (company) keeps its own, on its address::
+
+        >>> from types import SimpleNamespace as Record
+        >>> company_tz(Record(partner_id=Record(tz="Europe/Paris")))
+        'Europe/Paris'
+        >>> company_tz(Record(partner_id=Record(tz=False)))
+        'Asia/Shanghai'
+    """
     return company.partner_id.tz or DEFAULT_TZ
 
 

@@ -25,12 +25,14 @@ for a carrier-selection prefix (179..)::
 
 import re
 
+from . import office_defaults
+
 try:
     import phonenumbers
 except ImportError:  # the manifest declares it; keep the module importable for tooling
     phonenumbers = None
 
-DEFAULT_REGION = "CN"
+DEFAULT_REGION = office_defaults.PHONE_REGION
 # A mainland mobile as typed in China: 11 digits from 13x to 19x, with no country code.
 CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 

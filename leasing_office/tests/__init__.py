@@ -46,3 +46,4 @@ from . import test_pipeline_pages
 from . import test_migration_leasing_team
 from . import test_two_browsers
 from . import test_multi_company
+from . import test_company_settings

@@ -23,7 +23,7 @@ class LeasingOfficeCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("leasing_office.phone_region", "CN")
+        cls.env.company.leasing_phone_region = "CN"
         ctx = {"no_reset_password": True}
 
         def user(login, group):

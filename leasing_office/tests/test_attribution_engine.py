@@ -237,7 +237,7 @@ class TestPhoneInquiry(LeasingOfficeCase):
         self.assertEqual(self.turns(), 1)
 
     def test_first_time_caller_public_when_the_office_says_so(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.phone_first_caller", "public")
+        self.env.company.leasing_phone_first_caller = "public"
         wizard = self.call(phone="13800032002")
         self.assertTrue(wizard.lead_id.is_public)
         self.assertEqual(wizard.visit_id.received_user_id, self.frontdesk)

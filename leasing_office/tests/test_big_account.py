@@ -124,7 +124,7 @@ class TestBigAccount(LeasingOfficeCase):
             registration.action_request_approval()
         self.assertEqual(registration.approval_state, "draft")
         # The office's own thresholds are settings.
-        self.env["ir.config_parameter"].set_param("leasing_office.big_account_stores", "4")
+        self.env.company.leasing_big_account_stores = 4
         registration.invalidate_recordset(["criteria_met"])
         self.assertEqual(registration.criteria_met, "number of stores")
         registration.action_request_approval()
@@ -133,7 +133,7 @@ class TestBigAccount(LeasingOfficeCase):
     def test_rule7_thresholds_are_checked_again_at_approval(self):
         registration = self.register_big(area_wanted=1200.0)
         registration.action_request_approval()
-        self.env["ir.config_parameter"].set_param("leasing_office.big_account_area", "2000")
+        self.env.company.leasing_big_account_area = 2000.0
         with self.assertRaisesRegex(ValidationError, "below every big-account threshold"):
             registration.with_user(self.manager).action_approve()
         self.assertEqual(registration.approval_state, "to_approve")

@@ -60,7 +60,7 @@ class TestCallTarget(LeasingOfficeCase):
         self.assertEqual(self.line1.prospects_called, 0)
 
     def test_rule_fifty_calls_shortfall_in_the_weekly_check(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.call_target", "2")
+        self.env.company.leasing_call_target = 2
         self.call(self.leads[0], shanghai(DAY, 10))
         self.call(self.leads[1], shanghai(DAY, 10, 5))
         self.call(self.leads[0], shanghai(DAY, 10), user=self.agent2)

@@ -81,7 +81,7 @@ class TestDailyRoutine(LeasingOfficeCase):
         self.assertEqual(self.lead.next_followup_due, date(2026, 3, 4))
         self.lead.prospect_class = "d"
         self.assertEqual(self.lead.next_followup_due, date(2026, 4, 1))
-        self.env["ir.config_parameter"].set_param("leasing_office.followup_days_d", "10")
+        self.env.company.leasing_followup_days_d = 10
         self.lead.prospect_class = "c"
         self.lead.prospect_class = "d"
         self.assertEqual(self.lead.next_followup_due, date(2026, 3, 12))

@@ -109,7 +109,7 @@ class TestInaccurateEntries(LeasingTargetsCase):
         self.assertFalse(draft.inaccurate_at or plan.inaccurate_at)
 
     def test_rule_inaccurate_entries_deducted_from_the_commission(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.inaccurate_deduction", "300")
+        self.env.company.leasing_inaccurate_deduction = 300.0
         self.approve(self.new_plan(contracts=(2, 2), dept=4))
         self.sign(self.lead1, self.units[0])
         self.sign(self.lead1, self.units[1])

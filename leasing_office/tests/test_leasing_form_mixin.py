@@ -26,7 +26,7 @@ class TestLeasingFormMixin(LeasingFakeModelsCase):
         self.assertEqual(self.new_form().deadline, END_OF_DAY_UTC)
 
     def test_end_of_working_day_is_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.workday_end", "17.5")
+        self.env.company.leasing_workday_end = 17.5
         self.assertEqual(self.new_form().deadline, datetime(2026, 3, 2, 9, 30))
 
     def test_company_timezone_drives_the_deadline(self):

@@ -34,7 +34,7 @@ class TestLeasingForms(LeasingOfficeCase):
         self.assertEqual(form.deadline, datetime(2026, 3, 2, 16, 20))
 
     def test_registration_window_is_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.registration_minutes", "45")
+        self.env.company.leasing_registration_minutes = 45
         form = self.as_agent("leasing.visitor.registration").create(
             {"lead_id": self.lead.id, "visit_end": datetime(2026, 3, 2, 2, 0)}
         )

@@ -64,7 +64,7 @@ class TestLeasingVisit(LeasingOfficeCase):
         self.assertEqual(self.line1.turn_count, 1)
 
     def test_undo_window_is_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.undo_window_minutes", 30)
+        self.env.company.leasing_undo_window_minutes = 30
         wizard = self.register_at(self.now, phone="13800011000")
         with freeze_time(self.now + timedelta(minutes=20)):
             wizard.visit_id.with_user(self.frontdesk).action_undo_registration()

@@ -22,7 +22,7 @@ class TestMerchantTier(LeasingOfficeCase):
         self.assertEqual(self.lead(store_count=1, dealer_level="local").suggested_tier, "3")
 
     def test_thresholds_are_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.tier1_store_count", "10")
+        self.env.company.leasing_tier1_store_count = 10
         self.assertEqual(self.lead(store_count=6).suggested_tier, "2")
 
     def test_manager_assigns_leadership_confirms(self):

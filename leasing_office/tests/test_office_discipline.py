@@ -117,7 +117,7 @@ class TestOfficeDiscipline(LeasingOfficeCase):
         )
 
     def test_registration_deadline_window_is_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.registration_minutes", "45")
+        self.env.company.leasing_registration_minutes = 45
         visit = self.walk_in()
         with freeze_time(utc(MONDAY, 1, 40)):
             visit.with_user(self.frontdesk).action_mark_left()
@@ -224,7 +224,7 @@ class TestOfficeDiscipline(LeasingOfficeCase):
         self.assertFalse(self.Duty._superiors_of(self.leader))
 
     def test_escalation_delay_is_configurable(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.escalate_hours", "5")
+        self.env.company.leasing_escalate_hours = 5.0
         with freeze_time(utc(MONDAY, 1)):
             self.Duty._cron_generate()
         with freeze_time(utc(MONDAY, 13)):

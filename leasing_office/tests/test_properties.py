@@ -197,9 +197,7 @@ class TestOrmProperties(LeasingOfficeCase):
         st.sampled_from(OFFICE_TIMEZONES),
     )
     def test_followup_plan_is_due_at_the_end_of_the_office_day(self, day, hour, minute, tz):
-        self.env["ir.config_parameter"].set_param(
-            "leasing_office.workday_end", str(hour + minute / 60)
-        )
+        self.env.company.leasing_workday_end = hour + minute / 60
         self.env.company.partner_id.tz = tz
         plan = self.env["leasing.followup.plan"].with_user(self.agent1).create({"plan_date": day})
         self.assertIn(plan.deadline, utc_candidates(day, hour, minute, tz))

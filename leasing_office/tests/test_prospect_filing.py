@@ -40,7 +40,7 @@ class TestProspectFiling(LeasingOfficeCase):
         self.assertEqual(lead.user_id, self.agent2)
 
     def test_protection_days_are_a_setting(self):
-        self.env["ir.config_parameter"].set_param("leasing_office.filing_days", 10)
+        self.env.company.leasing_filing_days = 10
         filing = self.file(self.agent2, phone="13800040002")
         today = office_clock.office_today(self.env)
         self.assertEqual(filing.protected_until, today + timedelta(days=10))

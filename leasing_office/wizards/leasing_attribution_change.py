@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from ..models.crm_lead import agent_domain
+from ..models.res_users import agent_domain
 
 
 class LeasingAttributionChange(models.TransientModel):
@@ -22,7 +22,7 @@ class LeasingAttributionChange(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        self.env["crm.lead"]._check_leasing_manager()
+        self.env.user._check_leasing_manager()
         self.lead_id._leasing_check_access("write")
         user = self.env["res.users"] if self.make_public else self.user_id
         if not user and not self.make_public:

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.crm_lead import agent_domain
+from ..models.res_users import agent_domain
 
 
 class LeasingDisputeDecide(models.TransientModel):

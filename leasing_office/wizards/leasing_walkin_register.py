@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.crm_lead import agent_domain
+from ..models.res_users import agent_domain
 
 
 class LeasingWalkinRegister(models.TransientModel):
@@ -117,7 +117,7 @@ class LeasingWalkinRegister(models.TransientModel):
                 self.env._("Enter the prospect's phone: it is how a returning visit is recognised.")
             )
         card = self.card_user_id
-        if card and not self.env["crm.lead"]._is_leasing_agent(card):
+        if card and not card._is_leasing_agent():
             raise ValidationError(
                 self.env._(
                     "%(user)s is not a leasing agent: only a leasing agent's card or flyer "

@@ -32,11 +32,8 @@ class LeasingCallReport(models.Model):
                    (COALESCE(c.called, 0) < p.target)::int AS short_day_count
               FROM leasing_rotation_line l
               JOIN leasing_rotation r ON r.id = l.rotation_id
-             CROSS JOIN (
-                    SELECT COALESCE(
-                        (SELECT NULLIF(value, '')::numeric::int FROM ir_config_parameter
-                          WHERE key = 'leasing_office.call_target'), 50) AS target
-             ) p
+              JOIN (SELECT id, leasing_call_target AS target FROM res_company) p
+                ON p.id = r.company_id
               LEFT JOIN (
                     SELECT user_id, call_date, company_id, COUNT(DISTINCT lead_id) AS called
                       FROM leasing_call_log

@@ -15,7 +15,7 @@ class TestCallReport(LeasingOfficeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.rotation.date = DAY
-        cls.env["ir.config_parameter"].set_param("leasing_office.call_target", "3")
+        cls.env.company.leasing_call_target = 3
         leads = cls.env["crm.lead"].create(
             [{"name": f"R{i}", "phone": f"1380009100{i}", "user_id": False} for i in range(3)]
         )

@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api
 
 from odoo.addons.leasing_office.models import office_clock
-from odoo.addons.leasing_office.models.crm_lead import DEFAULT_FIELD_FIRST_DAYS
+from odoo.addons.leasing_office.models.office_defaults import FIELD_FIRST_DAYS
 
 CHANNEL_SOURCES = {"walk_in": "utm_source_walk_in", "phone": "utm_source_phone"}
 
@@ -31,5 +31,5 @@ def migrate(cr, version):
             env.add_to_compute(records._fields["name"], records)
             records.flush_recordset(["name"])
             env.invalidate_all()
-    start = office_clock.office_today(env) + timedelta(days=DEFAULT_FIELD_FIRST_DAYS)
+    start = office_clock.office_today(env) + timedelta(days=FIELD_FIRST_DAYS)
     env["ir.config_parameter"].set_param("leasing_office.field_coverage_since", str(start))
