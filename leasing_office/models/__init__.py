@@ -5,6 +5,7 @@ from . import leasing_inaccurate_line_mixin
 from . import leasing_approval_mixin
 from . import leasing_prospect_link_mixin
 from . import crm_lead
+from . import crm_lead_registration
 from . import ir_websocket
 from . import leasing_attribution_dispute
 from . import leasing_big_account
