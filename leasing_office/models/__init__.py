@@ -10,6 +10,7 @@ from . import crm_lead
 from . import crm_lead_company
 from . import crm_lead_cadence
 from . import crm_lead_tier
+from . import crm_lead_registration
 from . import ir_websocket
 from . import leasing_attribution_dispute
 from . import leasing_big_account

@@ -451,9 +451,13 @@ class CrmLead(models.Model):
 
     @api.model
     def _leasing_team(self):
-        return (
-            self.env.ref("leasing_office.crm_team_leasing", raise_if_not_found=False)
-            or (self.env["crm.team"])
+        # The cached xmlid, without env.ref's existence query (a deleted team loses its xmlid).
+        return self._leasing_record("crm.team", "leasing_office.crm_team_leasing")
+
+    @api.model
+    def _leasing_record(self, model, xmlid):
+        return self.env[model].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False) or ()
         )
 
     def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
@@ -476,7 +480,7 @@ class CrmLead(models.Model):
     def _leasing_advance_stage(self, step):
         """Move the office's open prospects forward to ``step`` after an event (a deposit,
         a contract); a prospect already further on stays where it is."""
-        stage = self.env.ref(f"leasing_office.crm_stage_leasing_{step}", raise_if_not_found=False)
+        stage = self._leasing_record("crm.stage", f"leasing_office.crm_stage_leasing_{step}")
         if not stage:
             return
         for lead in self.sudo().filtered(lambda rec: rec.active and rec.team_id in stage.team_ids):

@@ -47,6 +47,11 @@ class LeasingAttributionEngine(models.AbstractModel):
         # language, whoever registers; the visit is handed back in the caller's.
         engine = mall.with_env(office_env(mall.env))
         rotation = rotation.with_env(engine.env)
+        # The names of the agents on duty and of the clerk (the explanation, the chatter's
+        # author) in one read of each table, not one per person.
+        (rotation.line_ids.user_id | (decision.agent or engine.env.user) | engine.env.user).mapped(
+            "partner_id.name"
+        )
         turn = rotation._take_turn() if decision.take_turn else engine.env["leasing.rotation.turn"]
         agent = turn.line_id.user_id if turn else (decision.agent or engine.env["res.users"])
         if decision.rule == "key_account":
@@ -90,6 +95,8 @@ class LeasingAttributionEngine(models.AbstractModel):
         )
         if turn:
             turn._write_guarded({"lead_id": lead.id, "visit_id": visit.id})
+        if visit.visit_kind == "returning" and channel == "walk_in":
+            engine._mark_second_visit(lead)
         return visit.with_env(self.env)
 
     @api.model
@@ -277,11 +284,32 @@ class LeasingAttributionEngine(models.AbstractModel):
         )
         return created.with_context(leasing_created=True)
 
+    def _mark_second_visit(self, lead):
+        """複訪: a prospect still at its first stage (初訪) who walks in again moves to the
+        second (a prospect further on, lost or outside the office's pipeline stays).
+
+        One stage read beside the registration's own writes: the stages come from cached
+        xmlids, the move is written with the visit count, untracked (the visit itself is the
+        record), and predictive scoring (a figure the office's pipeline does not show) is not
+        recomputed for it."""
+        Lead = self.env["crm.lead"]
+        first = Lead._leasing_record("crm.stage", "leasing_office.crm_stage_leasing_first_visit")
+        second = Lead._leasing_record("crm.stage", "leasing_office.crm_stage_leasing_second_visit")
+        if not (first and second and lead.active and lead.stage_id == first):
+            return
+        lead = lead.sudo().with_context(leasing_keep_probability=True, mail_notrack=True)
+        lead.stage_id = second
+        lead._recompute_recordset(["automated_probability", "probability"])
+
     def _create_visit(self, lead, vals):
         # The visit's own chatter starts empty: the prospect's chatter tells the story.
         Visit = (
             self.env["leasing.visit"]
             ._with_gate()
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .with_context(
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                leasing_new_prospect=bool(lead.env.context.get("leasing_created")),
+            )
         )
         return Visit.create({"lead_id": lead.id, "registered_by_id": self.env.user.id, **vals})

@@ -235,7 +235,11 @@ class LeasingVisit(models.Model):
         )
         if self.visit_kind != "first":
             return  # the agent already has this prospect: the pop-up is enough
-        self.lead_id.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+        lead = self.lead_id.sudo().with_context(mail_activity_quick_update=True)
+        if self.env.context.get("leasing_new_prospect") and lead.user_id == agent:
+            # Created just now with the agent as salesperson: the agent follows it already.
+            lead = lead.with_context(leasing_agent_follows=agent.partner_id.id)
+        lead.activity_schedule(
             "mail.mail_activity_data_todo",
             user_id=agent.id,
             summary=self.env._("Receive the walk-in"),

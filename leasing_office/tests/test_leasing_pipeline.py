@@ -27,6 +27,24 @@ class TestLeasingPipeline(LeasingOfficeCase):
         self.assertEqual(lead.team_id, self.team)
         self.assertEqual(lead.stage_id, self.first)
 
+    def test_second_visit_moves_the_prospect_to_repeat_visit(self):
+        lead = self.register(contact_name="複訪一", phone="13800070021").lead_id
+        self.assertEqual(lead.stage_id, self.first)
+        messages = lead.message_ids
+        visit = self.register(contact_name="複訪一", phone="13800070021").visit_id
+        self.assertEqual(visit.visit_kind, "returning")
+        self.assertEqual((lead.stage_id, lead.visit_count), (self.second, 2))
+        # Untracked: the second visit is the record, the chatter gets no stage line.
+        self.assertEqual(lead.message_ids, messages)
+        self.register(contact_name="複訪一", phone="13800070021")
+        self.assertEqual((lead.stage_id, lead.visit_count), (self.second, 3))
+
+    def test_second_visit_never_moves_a_prospect_back(self):
+        lead = self.register(contact_name="複訪二", phone="13800070022").lead_id
+        lead.with_user(self.agent1).stage_id = self.negotiation
+        self.register(contact_name="複訪二", phone="13800070022")
+        self.assertEqual((lead.stage_id, lead.visit_count), (self.negotiation, 2))
+
     def test_stock_lead_keeps_stock_stages(self):
         lead = self.env["crm.lead"].create({"name": "Stock deal", "type": "opportunity"})
         self.assertNotEqual(lead.team_id, self.team)

@@ -152,9 +152,7 @@ class LeasingWalkinRegister(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [
-                (self.env.ref("leasing_office.leasing_walkin_register_view_done").id, "form")
-            ],
+            "views": [(self._view_id("leasing_office.leasing_walkin_register_view_done"), "form")],
             "target": "new",
         }
 
@@ -166,9 +164,7 @@ class LeasingWalkinRegister(models.TransientModel):
             "name": self.env._("Register a Walk-in"),
             "res_model": self._name,
             "view_mode": "form",
-            "views": [
-                (self.env.ref("leasing_office.leasing_walkin_register_view_form").id, "form")
-            ],
+            "views": [(self._view_id("leasing_office.leasing_walkin_register_view_form"), "form")],
             "target": "new",
             "context": {
                 "default_last_result": self.env._(
@@ -178,6 +174,10 @@ class LeasingWalkinRegister(models.TransientModel):
                 )
             },
         }
+
+    def _view_id(self, xmlid):
+        """The view's id from the cached xmlid (env.ref would query the view's existence)."""
+        return self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
 
     def _register_walkin(self):
         self.ensure_one()

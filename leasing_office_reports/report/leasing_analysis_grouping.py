@@ -1,5 +1,10 @@
 from odoo import api, models
+from odoo.fields import Domain
 from odoo.tools import unique
+
+# Labels and domains of date periods, per (model, groupby spec, language, timezone).
+PERIOD_LABELS = {}
+PERIODS_KEPT = 5000
 
 
 def split_spec(spec):
@@ -94,12 +99,27 @@ class LeasingAnalysisGrouping(models.AbstractModel):
     @api.model
     def _web_read_group_groupby_formatter(self, groupby_spec, values):
         formatter = super()._web_read_group_groupby_formatter(groupby_spec, values)
-        formatted = {}
+        field = self._fields.get(split_spec(groupby_spec)[0])
+        if field and field.type in ("date", "datetime") and ":" in groupby_spec:
+            # A period's label and domain depend only on the period, the language and the
+            # timezone: kept for the process (Babel's formatting and the domain's
+            # normalisation were most of a pivot by month), never for another field.
+            scope = (self._name, groupby_spec, self.env.lang, self.env.context.get("tz"))
+            formatted = PERIOD_LABELS.setdefault(scope, {})
+            if len(formatted) > PERIODS_KEPT:
+                formatted.clear()
+        else:
+            formatted = {}
 
         def format_once(value):
             try:
                 if value not in formatted:
-                    formatted[value] = formatter(value)
+                    result = formatter(value)
+                    if isinstance(result, tuple) and len(result) == 2:
+                        # Kept parsed (and immutable): the web layer joins the domains of
+                        # every group's values, which parses each of them again otherwise.
+                        result = result[0], Domain(result[1])
+                    formatted[value] = result
                 return formatted[value]
             except TypeError:  # a value that cannot be a key
                 return formatter(value)
