@@ -107,7 +107,7 @@ class Browser:
             if reply.get("id") == message_id:
                 return reply.get("result", {})
 
-    def open(self, login, path, wait=6):
+    def open(self, login, path, ready, wait=2):
         self.send("Network.clearBrowserCookies")
         host = URL.split("//")[1].split(":")[0]
         self.send(
@@ -118,7 +118,19 @@ class Browser:
             path="/",
         )
         self.send("Page.navigate", url=f"{URL}{path}")
+        self.wait_for(ready)
         time.sleep(wait)
+
+    def wait_for(self, selector, timeout=180):
+        """Until the page shows ``selector`` (a loaded server may take a while)."""
+        expression = f"!!document.querySelector({selector!r})"
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            result = self.send("Runtime.evaluate", expression=expression).get("result", {})
+            if result.get("value") is True:
+                return
+            time.sleep(0.5)
+        print(f"warning: {selector} never showed; capturing anyway")
 
     def capture(self, name):
         data = self.send("Page.captureScreenshot", format="png")["data"]
@@ -126,8 +138,8 @@ class Browser:
             png.write(base64.b64decode(data))
         print(f"docs/screenshots/{name}.png")
 
-    def shoot(self, login, path, name, wait=6, click=None):
-        self.open(login, path, wait)
+    def shoot(self, login, path, name, ready, wait=2, click=None):
+        self.open(login, path, ready, wait)
         if click:
             self.send("Runtime.evaluate", expression=f"document.querySelector({click!r})?.click()")
             time.sleep(2)
@@ -155,6 +167,7 @@ def prepare_demo():
         }
         if index == 3:
             vals["overflow"] = True
+            vals["overflow_reason"] = "招商员都在接待客户，前台先行接待"
         wizard = desk.call("leasing.walkin.register", "create", [vals], context=CHINESE)[0]
         desk.call("leasing.walkin.register", "action_register", [wizard], context=CHINESE)
         lead_ids.append(desk.read_one("leasing.walkin.register", wizard, ["lead_id"])["lead_id"][0])
@@ -163,7 +176,7 @@ def prepare_demo():
 
 def shoot_notification(browser):
     """agent1 on the pipeline when front desk registers a walk-in holding agent1's card."""
-    browser.open("agent1", "/odoo/leasing-prospects", wait=8)
+    browser.open("agent1", "/odoo/leasing-prospects", ".o_kanban_record .o_leasing_badges")
     desk = OdooClient(URL, DB, "frontdesk", "frontdesk")
     agent = desk.call("res.users", "search", [("login", "=", "agent1")])[0]
     vals = {
@@ -175,7 +188,8 @@ def shoot_notification(browser):
     }
     wizard = desk.call("leasing.walkin.register", "create", [vals], context=CHINESE)[0]
     desk.call("leasing.walkin.register", "action_register", [wizard], context=CHINESE)
-    time.sleep(4)
+    browser.wait_for(".o_notification", timeout=60)
+    time.sleep(1)
     browser.capture("agent_notification")
 
 
@@ -239,18 +253,26 @@ def main():
     lead_ids = prepare_demo()
     browser = Browser()
     try:
-        browser.shoot("frontdesk", "/odoo/leasing-live-board", "rotation_board", wait=12)
+        browser.shoot("frontdesk", "/odoo/leasing-live-board", "rotation_board", ".o_leasing_tile")
         shoot_notification(browser)
-        browser.shoot("manager", "/odoo/leasing-prospects", "pipeline_kanban", wait=8)
+        browser.shoot(
+            "manager",
+            "/odoo/leasing-prospects",
+            "pipeline_kanban",
+            ".o_kanban_record .o_leasing_badges",
+        )
         browser.shoot(
             "manager",
             f"/odoo/leasing-prospects/{lead_ids[0]}",
             "prospect_attribution",
+            ".o_form_sheet",
             click="a[name=leasing_attribution]",
         )
-        browser.shoot("manager", "/odoo/leasing-floor-plan", "floor_plan")
-        browser.shoot("leader", "/odoo/leasing-dashboard", "dashboard", wait=10)
-        browser.shoot("leader", "/odoo/leasing-visit-analysis", "visit_pivot")
+        browser.shoot("manager", "/odoo/leasing-floor-plan", "floor_plan", ".o_leasing_plan_unit")
+        browser.shoot(
+            "leader", "/odoo/leasing-dashboard", "dashboard", ".o_graph_renderer canvas", 4
+        )
+        browser.shoot("leader", "/odoo/leasing-visit-analysis", "visit_pivot", ".o_pivot table")
     finally:
         browser.close()
     workbook_image()
