@@ -300,7 +300,14 @@ class LeasingObligation(models.Model):
 
     @api.model
     def _cron_generate(self):
-        """Expect today's forms of the routine (idempotent: runs hourly)."""
+        """Expect today's forms of the routine in every mall (idempotent: runs hourly)."""
+        for company in self.env["res.company"].search([("active", "=", True)]):
+            self.with_company(company)._generate_today()
+        return True
+
+    @api.model
+    def _generate_today(self):
+        """Today's expected forms of the routine in the env's mall, on its office day."""
         Form = self.env["leasing.followup.plan"]
         today = office_clock.office_today(self.env)
         self._expect_followup_plans(today, Form._end_of_day(today))
@@ -317,7 +324,6 @@ class LeasingObligation(models.Model):
         if today.day == 3:
             for user in self._leaders():
                 self._expect("monthly_check", user, today, Form._end_of_day(today))
-        return True
 
     @api.model
     def _expect_followup_plans(self, day, deadline):
@@ -344,6 +350,7 @@ class LeasingObligation(models.Model):
                     ("planned_date", "<=", today),
                     ("planned_date", ">=", today - timedelta(days=1)),
                     ("result", "=", False),
+                    ("plan_id.company_id", "=", self.env.company.id),
                 ]
             )
         )
@@ -358,7 +365,13 @@ class LeasingObligation(models.Model):
         plans = (
             self.env["leasing.field.visit.plan"]
             .sudo()
-            .search([("approval_state", "=", "approved"), ("departure", ">=", since)])
+            .search(
+                [
+                    ("approval_state", "=", "approved"),
+                    ("departure", ">=", since),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            )
         )
         Log = self.env["leasing.field.visit.log"]
         hour, minute = office_clock.hours_to_hm(self.env.company.leasing_log_hour)
@@ -375,7 +388,9 @@ class LeasingObligation(models.Model):
         logs = (
             self.env["leasing.field.visit.log"]
             .sudo()
-            .search([("approval_state", "=", "to_approve")])
+            .search(
+                [("approval_state", "=", "to_approve"), ("company_id", "=", self.env.company.id)]
+            )
         )
         tz = Form._office_tz()
         for log in logs:
@@ -487,14 +502,21 @@ class LeasingObligation(models.Model):
 
     @api.model
     def _cron_escalate(self):
-        """Hourly: update every open item, then escalate those overdue for too long."""
-        open_items = self.sudo().search([("state", "in", ("pending", "not_done"))])
-        open_items._evaluate()
-        limit = fields.Datetime.now() - self._escalate_after()
-        overdue = open_items.filtered(
-            lambda d: d.state == "not_done" and not d.escalated and d.deadline <= limit
-        )
-        overdue._escalate()
+        """Hourly, in every mall: update every open item, then escalate those overdue for
+        longer than that mall's delay."""
+        for company in self.env["res.company"].search([("active", "=", True)]):
+            items = self.with_company(company).sudo()
+            open_items = items.search(
+                [("state", "in", ("pending", "not_done")), ("company_id", "=", company.id)]
+            )
+            open_items._evaluate()
+            limit = fields.Datetime.now() - items._escalate_after()
+            overdue = open_items.filtered(
+                lambda d, limit=limit: (
+                    d.state == "not_done" and not d.escalated and d.deadline <= limit
+                )
+            )
+            overdue._escalate()
         return True
 
     # ------------------------------------------------------------------

@@ -44,10 +44,18 @@ class LeasingWorkPlan(models.Model):
         self.ensure_one()
         known = {(line.res_model, line.res_id) for line in self.line_ids}
         followups = self.env["leasing.followup.plan.line"].search(
-            [("planned_date", "=", self.date), ("done_date", "=", False)]
+            [
+                ("planned_date", "=", self.date),
+                ("done_date", "=", False),
+                ("plan_id.company_id", "=", self.company_id.id),
+            ]
         )
         signings = self.env["leasing.signing.plan"].search(
-            [("state", "=", "open"), ("planned_signing_date", "<=", self.date)]
+            [
+                ("state", "=", "open"),
+                ("planned_signing_date", "<=", self.date),
+                ("company_id", "=", self.company_id.id),
+            ]
         )
         field_due = self.env["crm.lead"].search(
             [

@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models import office_clock
 from .access_errors import rule_refused
 from .common_malls import TwoMallsCase
 
@@ -197,3 +200,44 @@ class TestMultiCompany(TwoMallsCase):
             "leasing.visit"
         ].search([("id", "in", (in_a | in_b).ids)])
         self.assertEqual(only_b.ids, in_b.ids)
+
+    # ------------------------------------------------------------------
+    # SCHEDULED ACTIONS PER MALL
+    # ------------------------------------------------------------------
+
+    def test_expected_forms_are_generated_in_every_mall(self):
+        """The hourly job expects today's follow-up plans in each mall from that mall's table:
+        mall B's own agent owes one there; agent1, at work in both malls, owes one plan for
+        the day, not one per mall."""
+        Duty = self.env["leasing.obligation"]
+        today = office_clock.office_today(self.env)
+        followups = [("kind", "=", "followup"), ("period_date", "=", today)]
+        self.assertFalse(Duty.search([*followups, ("user_id", "=", self.agent_b.id)]))
+        Duty._cron_generate()
+        owed_b = Duty.search([*followups, ("user_id", "=", self.agent_b.id)])
+        self.assertEqual((len(owed_b), owed_b.company_id), (1, self.mall_b))
+        self.assertEqual(len(Duty.search([*followups, ("user_id", "=", self.agent1.id)])), 1)
+        self.assertEqual(
+            Duty.search([*followups, ("user_id", "=", self.agent2.id)]).company_id, self.mall_a
+        )
+
+    def test_tomorrows_work_plan_lists_only_its_malls_signing_plans(self):
+        tomorrow = office_clock.office_today(self.env) + timedelta(days=1)
+        prospects = {}
+        for mall, register, phone in (
+            (self.mall_a, self.register, "13800152001"),
+            (self.mall_b, self.register_b, "13800152002"),
+        ):
+            lead = register(phone=phone).lead_id
+            agent_env = self.in_malls(lead.attributed_user_id, mall)
+            agent_env["leasing.signing.plan"].create(
+                {"lead_id": lead.id, "deposit_amount": 500, "planned_signing_date": tomorrow}
+            )
+            prospects[mall] = lead
+        self.env["leasing.work.plan"]._cron_prepare_tomorrow()
+        for mall, lead in prospects.items():
+            plan = self.env["leasing.work.plan"].search(
+                [("date", "=", tomorrow), ("company_id", "=", mall.id)]
+            )
+            signing = plan.line_ids.filtered(lambda line: line.kind == "signing")
+            self.assertEqual(signing.lead_id, lead)
