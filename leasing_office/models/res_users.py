@@ -5,8 +5,11 @@ from odoo.exceptions import AccessError
 
 
 def agent_domain(model):
-    """Users who are leasing agents: the domain of every agent picker."""
-    return [("all_group_ids", "in", model.env.ref("leasing_office.group_leasing_agent").ids)]
+    """Leasing agents of the current mall: the domain of every agent picker."""
+    return [
+        ("all_group_ids", "in", model.env.ref("leasing_office.group_leasing_agent").ids),
+        ("company_ids", "in", model.env.company.ids),
+    ]
 
 
 class ResUsers(models.Model):

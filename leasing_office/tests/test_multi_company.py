@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from ..models import office_clock
 from .access_errors import rule_refused
@@ -241,3 +242,25 @@ class TestMultiCompany(TwoMallsCase):
             )
             signing = plan.line_ids.filtered(lambda line: line.kind == "signing")
             self.assertEqual(signing.lead_id, lead)
+
+    def test_agent_pickers_offer_the_agents_of_the_current_mall(self):
+        """The card holder, a seat, a target line: the pickers list the mall's own agents."""
+        for model, field in (
+            ("leasing.walkin.register", "card_user_id"),
+            ("leasing.rotation.line", "user_id"),
+            ("leasing.target.plan.line", "user_id"),
+        ):
+            for env, present, absent in (
+                (
+                    self.in_malls(self.frontdesk_b, self.mall_b),
+                    self.agent1 | self.agent_b,
+                    self.agent2,
+                ),
+                (self.in_malls(self.manager, self.mall_a), self.agent1 | self.agent2, self.agent_b),
+            ):
+                domain = env[model].fields_get([field], ["domain"])[field]["domain"]
+                if isinstance(domain, str):  # a record of a mall adds Odoo's check_company
+                    domain = safe_eval(domain, {"company_id": env.company.id})
+                offered = self.env["res.users"].search(domain)
+                with self.subTest(model=model, mall=env.company.name):
+                    self.assertEqual(offered & (present | absent), present)
