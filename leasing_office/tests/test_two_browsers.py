@@ -1,4 +1,5 @@
 import contextlib
+import threading
 import time
 from datetime import timedelta
 from unittest.mock import patch
@@ -80,6 +81,28 @@ class TestTwoBrowsers(HttpCase):
             time.sleep(0.2)
         self.fail(f"{user.login}'s browser never subscribed to the bus")
 
+    def wait_for_quiet(self, timeout=20):
+        """Until the agent's page has had no request in flight but its websocket for a
+        second: both browsers share the test's cursor, and the front desk's login must not
+        run beside the page's last loads (under load it then finds no user)."""
+        deadline = time.time() + timeout
+        quiet_since = None
+        while time.time() < deadline:
+            busy = [
+                thread
+                for thread in threading.enumerate()
+                if thread.name.startswith("odoo.service.http.request.")
+                and "/websocket" not in getattr(thread, "url", "")
+            ]
+            if busy:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.time()
+            elif time.time() - quiet_since >= 1:
+                return
+            time.sleep(0.1)
+        self.fail("the agent's page never stopped loading")
+
     def open_agent_board(self, stack):
         """The agent's browser on the live board, with the bus delivering at once (as
         browser_js does for its own browser)."""
@@ -107,6 +130,7 @@ class TestTwoBrowsers(HttpCase):
         )
         self.assertTrue(ready, "the agent's board did not open empty")
         self.wait_for_websocket(self.agent)
+        self.wait_for_quiet()
         return browser
 
     def test_front_desk_registers_three_walk_ins_while_an_agent_watches(self):
