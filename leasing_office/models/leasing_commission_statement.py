@@ -125,18 +125,24 @@ class LeasingCommissionStatement(models.Model):
         for statement in self:
             if statement.approval_state in ("to_approve", "approved"):
                 raise UserError(self.env._("A statement with leadership can no longer change."))
-            statement._write_guarded(statement._compute_vals())
+            # In the statement's own mall (its plan, tiers and settings), whatever mall the
+            # manager's session is in.
+            vals = statement.with_company(statement.company_id)._compute_vals()
+            statement._write_guarded(vals)
         return True
 
     def _compute_vals(self):
+        """The statement's figures, from its own mall only: an agent who works in two malls has
+        a statement in each, and a contract, a form or a setting counts in its own mall's."""
         self.ensure_one()
+        mall = self.company_id
         plan = self.env["leasing.target.plan"]._get_current(self.month)
         month_end = self.month + relativedelta(months=1, days=-1)
         Tier = self.env["leasing.commission.tier"].sudo()
         if self.kind == "manager":
             done, target = plan.actual_contracts, plan.target_contracts
             contracts = self.env["leasing.contract"]
-            base = self.env.company.leasing_manager_bonus
+            base = mall.leasing_manager_bonus
         else:
             contracts = (
                 self.env["leasing.contract"]
@@ -144,6 +150,7 @@ class LeasingCommissionStatement(models.Model):
                 .search(
                     [
                         ("user_id", "=", self.user_id.id),
+                        ("company_id", "=", mall.id),
                         ("is_public", "=", False),
                         ("state", "=", "signed"),
                         ("signed_date", ">=", self.month),
@@ -153,11 +160,11 @@ class LeasingCommissionStatement(models.Model):
             )
             line = plan.line_ids.filtered(lambda line: line.user_id == self.user_id)
             done, target = len(contracts), line.target_contracts
-            base = len(contracts) * self.env.company.leasing_commission_per_contract
+            base = len(contracts) * mall.leasing_commission_per_contract
         rate = round(100.0 * done / target, 2) if target else 0.0
         factor = Tier._factor_for(self.kind, rate)
         marked = self._inaccurate_forms_count(month_end)
-        deduction = marked * self.env.company.leasing_inaccurate_deduction
+        deduction = marked * mall.leasing_inaccurate_deduction
         return {
             "inaccurate_count": marked,
             "inaccurate_deduction": deduction,
@@ -170,7 +177,8 @@ class LeasingCommissionStatement(models.Model):
         }
 
     def _inaccurate_forms_count(self, month_end):
-        """The person's forms marked inaccurate within the month (office time)."""
+        """The person's forms of the statement's mall marked inaccurate within the month
+        (office time)."""
         tz = self.env["leasing.form.mixin"]._office_tz()
         start = office_clock.at_local(self.month, 0, 0, tz)
         end = office_clock.at_local(month_end + relativedelta(days=1), 0, 0, tz)
@@ -182,6 +190,7 @@ class LeasingCommissionStatement(models.Model):
                 .search_count(
                     [
                         ("user_id", "=", self.user_id.id),
+                        ("company_id", "=", self.company_id.id),
                         ("inaccurate_at", ">=", start),
                         ("inaccurate_at", "<", end),
                     ]

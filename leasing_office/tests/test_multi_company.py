@@ -264,3 +264,63 @@ class TestMultiCompany(TwoMallsCase):
                 offered = self.env["res.users"].search(domain)
                 with self.subTest(model=model, mall=env.company.name):
                     self.assertEqual(offered & (present | absent), present)
+
+    # ------------------------------------------------------------------
+    # COMMISSION PER MALL
+    # ------------------------------------------------------------------
+
+    def approved_plan(self, manager, mall, agents):
+        """An approved plan of this month in ``mall``: {agent: target contracts}."""
+        month = office_clock.office_today(self.env).replace(day=1)
+        plan = self.in_malls(manager, mall)["leasing.target.plan"].create(
+            {
+                "date_from": month,
+                "target_contracts": sum(agents.values()),
+                "line_ids": [
+                    fields.Command.create({"user_id": agent.id, "target_contracts": count})
+                    for agent, count in agents.items()
+                ],
+            }
+        )
+        plan.action_request_approval()
+        plan.with_user(self.leader).action_approve()
+        return month
+
+    def sign_in(self, mall, lead, code):
+        env = self.env(context={"allowed_company_ids": mall.ids})
+        unit = env["leasing.unit"].create({"code": code, "area": 100, "rent_standard": 10})
+        return env["leasing.contract"].create(
+            {
+                "contract_number": f"HT-{code}",
+                "lead_id": lead.id,
+                "unit_id": unit.id,
+                "signed_date": office_clock.office_today(self.env),
+            }
+        )
+
+    def test_commission_counts_each_malls_contracts_in_its_own_statement(self):
+        """agent1 signs in both malls: each mall's statement pays that mall's contract once,
+        against that mall's target, even when computed from a session in the other mall."""
+        month = self.approved_plan(self.manager, self.mall_a, {self.agent1: 2, self.agent2: 1})
+        self.approved_plan(self.manager_b, self.mall_b, {self.agent1: 1, self.agent_b: 1})
+        in_a = self.sign_in(self.mall_a, self.register(phone="13800153001").lead_id, "A-1")
+        in_b = self.sign_in(self.mall_b, self.register_b(phone="13800153002").lead_id, "B-1")
+        Statement = self.env["leasing.commission.statement"]
+        statements = Statement._generate(month) | Statement.with_company(self.mall_b)._generate(
+            month
+        )
+        agent1 = statements.filtered(lambda s: s.user_id == self.agent1 and s.kind == "agent")
+        self.assertEqual(agent1.company_id, self.mall_a | self.mall_b)
+        for statement, contract, rate in (
+            (agent1.filtered(lambda s: s.company_id == self.mall_a), in_a, 50.0),
+            (agent1.filtered(lambda s: s.company_id == self.mall_b), in_b, 100.0),
+        ):
+            with self.subTest(mall=statement.company_id.name):
+                self.assertEqual(
+                    (statement.contract_ids, statement.contract_count, statement.completion_rate),
+                    (contract, 1, rate),
+                )
+        # Recomputed from a session in mall A, mall B's statement keeps mall B's target.
+        in_mall_b = agent1.filtered(lambda s: s.company_id == self.mall_b)
+        in_mall_b.with_company(self.mall_a).action_compute()
+        self.assertEqual((in_mall_b.contract_ids, in_mall_b.completion_rate), (in_b, 100.0))
