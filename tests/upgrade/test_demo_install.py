@@ -37,7 +37,9 @@ def odoo(*args):
 
 def drop():
     odoo_db = [os.environ["LEASING_PY"], "odoo-bin", "db", "-c", os.environ["LEASING_ODOO_CONF"]]
-    subprocess.run([*odoo_db, "drop", DB], cwd=os.environ["ODOO_SRC"], capture_output=True)
+    subprocess.run(
+        [*odoo_db, "drop", DB], check=False, cwd=os.environ["ODOO_SRC"], capture_output=True
+    )
 
 
 @pytest.fixture(scope="module")
