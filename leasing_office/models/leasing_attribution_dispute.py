@@ -135,7 +135,14 @@ class LeasingAttributionDispute(models.Model):
         phone = vals_check.text(self, vals, "phone")
         if not lead and phone:
             key = normalize_phone(phone, self.env["crm.lead"]._leasing_phone_region())
-            lead = Lead.search([("leasing_phone_key", "=", key)], limit=1)
+            # The same number is a separate prospect in each mall: the one of the raiser's.
+            lead = Lead.search(
+                [
+                    ("leasing_phone_key", "=", key),
+                    ("company_id", "in", (self.env.company.id, False)),
+                ],
+                limit=1,
+            )
         if not lead:
             raise UserError(self.env._("Choose the disputed prospect, or give its phone number."))
         return lead

@@ -202,6 +202,19 @@ class TestMultiCompany(TwoMallsCase):
         ].search([("id", "in", (in_a | in_b).ids)])
         self.assertEqual(only_b.ids, in_b.ids)
 
+    def test_dispute_by_phone_is_on_the_prospect_of_the_raisers_mall(self):
+        """The same number is a prospect in each mall: agent1, working in mall B, disputes
+        mall B's, not mall A's (the newer one)."""
+        in_b = self.register_b(phone="13800151011").lead_id
+        in_a = self.register(phone="13800151011").lead_id
+        self.assertGreater(in_a.id, in_b.id)
+        dispute = (
+            self.in_malls(self.agent1, self.mall_b)["leasing.attribution.dispute"]
+            .create({"phone": "138 0015 1011", "reason": "Met them at the fair"})
+            .sudo()
+        )
+        self.assertEqual(dispute.lead_id, in_b)
+
     # ------------------------------------------------------------------
     # SCHEDULED ACTIONS PER MALL
     # ------------------------------------------------------------------
