@@ -83,8 +83,8 @@ class TestDemoQuarter(TransactionCase):
 
     def test_prospects_are_scored_once_and_the_second_malls_logins_work(self):
         """The replay skips predictive lead scoring per prospect and scores each mall's
-        prospects in one computation at the end; the second mall's demo passwords are
-        hashed at a low work factor and still log in."""
+        prospects in one computation at the end; the demo logins' passwords (their logins)
+        are hashed at a low work factor and verify as stock's."""
         start = TODAY - timedelta(days=DAYS)
         self.env["leasing.demo.quarter"]._generate(today=TODAY, days=DAYS)
         visits = self.env["leasing.visit"].search(
@@ -97,11 +97,13 @@ class TestDemoQuarter(TransactionCase):
         for lead in leads:
             self.assertAlmostEqual(lead.automated_probability, scores.get(lead.id, 0), places=2)
             self.assertAlmostEqual(lead.probability, lead.automated_probability, places=2)
-        self.env.cr.execute("SELECT password FROM res_users WHERE login = 'frontdesk2'")
-        stored = self.env.cr.fetchone()[0]
-        Users = self.env["res.users"]
-        self.assertTrue(Users._crypt_context().verify("frontdesk2", stored))
-        self.assertFalse(Users._crypt_context().verify("agent8", stored))
+        crypt = self.env["res.users"]._crypt_context()
+        for login in ("frontdesk", "agent1", "frontdesk2", "agent8"):
+            self.env.cr.execute("SELECT password FROM res_users WHERE login = %s", [login])
+            stored = self.env.cr.fetchone()[0]
+            self.assertTrue(stored.startswith("$pbkdf2-sha512$"), login)
+            self.assertTrue(crypt.verify(login, stored), login)
+            self.assertFalse(crypt.verify(login + "x", stored), login)
 
     def test_test_databases_skip_the_quarter(self):
         self.assertFalse(
