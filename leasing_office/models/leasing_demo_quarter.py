@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from passlib.hash import pbkdf2_sha512
 
 from odoo import api, fields, models, tools
 
@@ -46,6 +47,8 @@ MALL2_USERS = [
 BOTH_MALLS_XMLID = "leasing_office.res_users_agent1_demo"
 # Phone numbers of the second mall's prospects are counted from here: never one of the first's.
 MALL2_PHONES = 50000
+# pbkdf2 rounds of the demo logins' passwords (see ``_set_demo_passwords``).
+DEMO_PASSWORD_ROUNDS = 10_000
 
 
 class LeasingDemoQuarter(models.AbstractModel):
@@ -82,6 +85,9 @@ class LeasingDemoQuarter(models.AbstractModel):
         # subscriptions or assignment e-mails for three months of past activities, and
         # (``leasing_demo_replay``) no reminders, pop-ups or board messages for days that are
         # over: the obligations still left undone are reminded once, at the end.
+        # ``leasing_keep_probability``: predictive lead scoring is not recomputed on every
+        # prospect's creation and stage move; each mall's prospects get their probabilities
+        # in one computation at the end of its quarter (``_score_leads``).
         gen = self.with_context(
             tracking_disable=True,
             mail_create_nolog=True,
@@ -91,6 +97,7 @@ class LeasingDemoQuarter(models.AbstractModel):
             mail_auto_subscribe_no_notify=True,
             mail_notify_force_send=False,
             leasing_demo_replay=True,
+            leasing_keep_probability=True,
         )
         clock = self._clock()
         people = gen._people()
@@ -108,6 +115,30 @@ class LeasingDemoQuarter(models.AbstractModel):
                 [("state", "in", ("pending", "not_done")), ("company_id", "=", company.id)]
             )._evaluate()
         self._clock("obligations evaluated", clock)
+        return True
+
+    @api.model
+    def _set_demo_passwords(self):
+        """Each demo login of the office (users ``leasing_office.res_users_*_demo``) gets its
+        login as password, printed in the README. Hashed with stock's algorithm at a low work
+        factor instead of its 600,000 rounds (about a second of CPU per user at install);
+        stock's password check verifies it as any other hash. Demo only: users created in
+        production get stock's hashing."""
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [
+                    ("module", "=", "leasing_office"),
+                    ("model", "=", "res.users"),
+                    ("name", "=like", "res_users_%_demo"),
+                ]
+            )
+        )
+        Users = self.env["res.users"].sudo()
+        crypt = pbkdf2_sha512.using(rounds=DEMO_PASSWORD_ROUNDS)
+        for user in Users.browse(data.mapped("res_id")).exists():
+            Users._set_encrypted_password(user.id, crypt.hash(user.login))
         return True
 
     def _clock(self, phase=None, since=None):
@@ -140,7 +171,17 @@ class LeasingDemoQuarter(models.AbstractModel):
         self._close_deals(rng, people, units, leads, today)
         self._assess_tiers(rng, people, leads)
         self._pay_commissions(people, today)
+        self._score_leads(leads)
         return leads
+
+    def _score_leads(self, leads):
+        """Stock CRM's predictive lead scoring for the mall's prospects, in one computation
+        (as its nightly rebuild does) instead of once per creation and stage move."""
+        Lead = self.env["crm.lead"].with_context(leasing_keep_probability=False)
+        records = Lead.union(*leads)
+        for name in ("automated_probability", "probability"):
+            self.env.add_to_compute(Lead._fields[name], records)
+        records._recompute_recordset(["automated_probability", "probability"])
 
     # ------------------------------------------------------------------
     # PEOPLE AND PLACES
@@ -185,7 +226,6 @@ class LeasingDemoQuarter(models.AbstractModel):
                 {
                     "name": name,
                     "login": login,
-                    "password": login,
                     "email": f"{login}@leasing.example.com",
                     "tz": "Asia/Shanghai",
                     "company_id": mall.id,
@@ -201,6 +241,7 @@ class LeasingDemoQuarter(models.AbstractModel):
                 }
             )
         ModelData._update_xmlids(xmlids)
+        self._set_demo_passwords()
         both = [
             BOTH_MALLS_XMLID,
             "leasing_office.res_users_leader_demo",
@@ -389,18 +430,24 @@ class LeasingDemoQuarter(models.AbstractModel):
 
     def _date_visit(self, rng, people, visit, moment, with_forms):
         """The registration happened at ``moment``; reception and leaving follow it (leaving,
-        which makes the visitor registration due, only since the office's forms started)."""
-        visit._write_guarded({"visit_datetime": moment, "arrived_at": moment})
+        which makes the visitor registration due, only since the office's forms started).
+
+        Front desk's clicks stamp "now"; the visit's times are then dated back in one write
+        (each write of a visit also updates the visit analysis's counts)."""
+        times = {"visit_datetime": moment, "arrived_at": moment}
         if visit.channel != "walk_in":
+            visit._write_guarded(times)
             return
-        received = moment + timedelta(minutes=rng.randrange(1, 15))
-        left = received + timedelta(minutes=rng.randrange(15, 70))
-        visit.with_user(people["frontdesk"]).action_mark_received()
-        visit._write_guarded({"received_at": received})
+        times["received_at"] = moment + timedelta(minutes=rng.randrange(1, 15))
+        left = times["received_at"] + timedelta(minutes=rng.randrange(15, 70))
+        frontdesk_visit = visit.with_user(people["frontdesk"])
+        frontdesk_visit.action_mark_received()
+        if with_forms:
+            frontdesk_visit.action_mark_left()
+            times["left_at"] = left
+        visit._write_guarded(times)
         if not with_forms:
             return
-        visit.with_user(people["frontdesk"]).action_mark_left()
-        visit._write_guarded({"left_at": left})
         registration = visit.registration_id
         registration._write_guarded({"visit_end": left})
         self._date_obligations(registration, registration.deadline)
@@ -441,11 +488,18 @@ class LeasingDemoQuarter(models.AbstractModel):
 
     def _plan_followups(self, rng, rotation, day, leads):
         """Each agent on duty plans the day's follow-ups (the last month of the quarter)."""
-        Plan = self.env["leasing.followup.plan"].sudo()
-        for line in rotation.line_ids.filtered(lambda line: line.status != "leave"):
+        lines = rotation.line_ids.filtered(lambda line: line.status != "leave")
+        # An agent of both malls plans the day once, in the first mall: one search per day.
+        planned = (
+            self.env["leasing.followup.plan"]
+            .sudo()
+            .search([("user_id", "in", lines.user_id.ids), ("plan_date", "=", day)])
+            .user_id
+        )
+        for line in lines:
             agent = line.user_id
-            if Plan.search_count([("user_id", "=", agent.id), ("plan_date", "=", day)]):
-                continue  # an agent of both malls plans the day once, in the first mall
+            if agent in planned:
+                continue
             draw = rng.random()
             if draw < 0.06:
                 continue  # never started

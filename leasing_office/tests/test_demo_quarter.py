@@ -81,6 +81,30 @@ class TestDemoQuarter(TransactionCase):
         seen = Rotation.with_user(leader).with_context(allowed_company_ids=(main | mall).ids)
         self.assertEqual(seen.search_count([("date", ">=", start), ("date", "<", TODAY)]), 2 * DAYS)
 
+    def test_prospects_are_scored_once_and_the_second_malls_logins_work(self):
+        """The replay skips predictive lead scoring per prospect and scores each mall's
+        prospects in one computation at the end; the demo logins' passwords (their logins)
+        are hashed at a low work factor and verify as stock's."""
+        start = TODAY - timedelta(days=DAYS)
+        self.env["leasing.demo.quarter"]._generate(today=TODAY, days=DAYS)
+        visits = self.env["leasing.visit"].search(
+            [("rotation_id.date", ">=", start), ("rotation_id.date", "<", TODAY)]
+        )
+        leads = visits.lead_id.filtered("active")
+        self.assertTrue(leads)
+        scores, _unused = leads._pls_get_naive_bayes_probabilities()
+        self.assertTrue(any(scores.values()), "no prospect has a score to compare")
+        for lead in leads:
+            self.assertAlmostEqual(lead.automated_probability, scores.get(lead.id, 0), places=2)
+            self.assertAlmostEqual(lead.probability, lead.automated_probability, places=2)
+        crypt = self.env["res.users"]._crypt_context()
+        for login in ("frontdesk", "agent1", "frontdesk2", "agent8"):
+            self.env.cr.execute("SELECT password FROM res_users WHERE login = %s", [login])
+            stored = self.env.cr.fetchone()[0]
+            self.assertTrue(stored.startswith("$pbkdf2-sha512$"), login)
+            self.assertTrue(crypt.verify(login, stored), login)
+            self.assertFalse(crypt.verify(login + "x", stored), login)
+
     def test_test_databases_skip_the_quarter(self):
         self.assertFalse(
             self.env["leasing.rotation"].search_count(
