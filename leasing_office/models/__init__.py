@@ -60,5 +60,6 @@ from . import leasing_work_plan_line
 from . import res_config_settings
 from . import leasing_demo_quarter
 from . import utm_source
+from . import ir_cron
 from . import ir_http
 from . import crm_lead_rent

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from . import office_clock
 from .company_name import ilike_literal, normalize_company_name
@@ -330,10 +331,9 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _leasing_find_returning(self, phone_key, partner_name):
-        """Return the leasing prospect already known by phone key or company name."""
-        Lead = self.sudo().with_context(active_test=False)
-        known = [
+    def _leasing_known_domain(self):
+        """Prospects the office already knows: credited and visited, filed or transferred."""
+        return [
             ("attribution_type", "!=", False),
             "|",
             "|",
@@ -341,11 +341,46 @@ class CrmLead(models.Model):
             ("leasing_filing_ids", "!=", False),
             ("key_account_transferred", "=", True),
         ]
+
+    @api.model
+    def _leasing_phone_matches(self, phone_key):
+        """Both look-ups of an arrival by phone in one query: ``(returning, uncredited)``,
+        the prospect :meth:`_leasing_find_returning` finds by this phone and the lead
+        :meth:`_leasing_find_unattributed` finds by it; ``uncredited`` is None when several
+        leads could be it (its own search then orders them)."""
+        Lead = self.sudo().with_context(active_test=False)
+        query = Lead._search([("leasing_phone_key", "=", phone_key)], order="active desc, id")
+        known, uncredited = (
+            Domain(domain).optimize_full(Lead)._to_sql(Lead, query.table, query)
+            for domain in (
+                self._leasing_known_domain(),
+                [("active", "=", True), *self._leasing_uncredited_domain()],
+            )
+        )
+        rows = self.env.execute_query(
+            query.select(SQL.identifier(query.table, "id"), known, uncredited)
+        )
+        returning = next((lead_id for lead_id, is_known, _free in rows if is_known), None)
+        free = [lead_id for lead_id, _known, is_free in rows if is_free]
+        return (
+            Lead.browse(returning or ()),
+            self.sudo().browse(free) if len(free) <= 1 else None,
+        )
+
+    @api.model
+    def _leasing_find_returning(self, phone_key, partner_name, by_phone=None):
+        """Return the leasing prospect already known by phone key or company name.
+        ``by_phone``: the answer of :meth:`_leasing_phone_matches` for this phone, if asked."""
+        Lead = self.sudo().with_context(active_test=False)
+        known = self._leasing_known_domain()
         order = "active desc, id"
         if phone_key:
-            lead = Lead.search(
-                [("leasing_phone_key", "=", phone_key), *known], order=order, limit=1
-            )
+            if by_phone is not None:
+                lead = by_phone[0]
+            else:
+                lead = Lead.search(
+                    [("leasing_phone_key", "=", phone_key), *known], order=order, limit=1
+                )
             if lead:
                 return lead
         name = normalize_company_name(partner_name)
@@ -363,14 +398,18 @@ class CrmLead(models.Model):
         return Lead
 
     @api.model
-    def _leasing_find_unattributed(self, phone_key, partner_name):
+    def _leasing_find_unattributed(self, phone_key, partner_name, by_phone=None):
         """Return a CRM lead or contact known outside the leasing office (stock CRM, or held
-        public until its first contact: imported, e-mailed), to link to."""
+        public until its first contact: imported, e-mailed), to link to. ``by_phone``: the
+        answer of :meth:`_leasing_phone_matches` for this phone, if asked."""
         if phone_key:
-            lead = self.sudo().search(
-                [("leasing_phone_key", "=", phone_key), *self._leasing_uncredited_domain()],
-                limit=1,
-            )
+            if by_phone is not None and by_phone[1] is not None:
+                lead = by_phone[1]
+            else:
+                lead = self.sudo().search(
+                    [("leasing_phone_key", "=", phone_key), *self._leasing_uncredited_domain()],
+                    limit=1,
+                )
             if lead:
                 return lead, lead.partner_id
         partner = self.env["res.partner"]

@@ -30,16 +30,21 @@ class CrmLead(models.Model):
         return self.with_context(**{MALL_SCOPE: self.env.company.id})
 
     @api.model
-    def _leasing_find_returning(self, phone_key, partner_name):
+    def _leasing_phone_matches(self, phone_key):
+        returning, free = super(CrmLead, self._in_mall_scope())._leasing_phone_matches(phone_key)
+        return returning._without_mall_scope(), free if free is None else free._without_mall_scope()
+
+    @api.model
+    def _leasing_find_returning(self, phone_key, partner_name, by_phone=None):
         lead = super(CrmLead, self._in_mall_scope())._leasing_find_returning(
-            phone_key, partner_name
+            phone_key, partner_name, by_phone=by_phone
         )
         return lead._without_mall_scope()
 
     @api.model
-    def _leasing_find_unattributed(self, phone_key, partner_name):
+    def _leasing_find_unattributed(self, phone_key, partner_name, by_phone=None):
         lead, partner = super(CrmLead, self._in_mall_scope())._leasing_find_unattributed(
-            phone_key, partner_name
+            phone_key, partner_name, by_phone=by_phone
         )
         return lead._without_mall_scope(), partner
 

@@ -1,5 +1,8 @@
 from odoo import models
 
+# cr.cache key: prospects created by a registration whose creation message is being posted.
+CREATION_MESSAGE = "leasing_creation_message"
+
 
 class CrmLead(models.Model):
     """The registration's path through stock CRM, without asking the same thing twice.
@@ -39,3 +42,22 @@ class CrmLead(models.Model):
         if follower and not subtype_ids and list(partner_ids or ()) == [follower]:
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _creation_subtype(self):
+        # Stock's "Opportunity Created" subtype from the cached xmlid, without env.ref's
+        # existence query (a deleted subtype loses its xmlid: the look-up raises as before).
+        if self.env.context.get("leasing_no_enrichment"):
+            # The registration's create: mail posts the creation message right after this.
+            self.env.cr.cache.setdefault(CREATION_MESSAGE, set()).update(self.ids)
+        return self.env["mail.message.subtype"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("crm.mt_lead_create")
+        )
+
+    def _message_compute_parent_id(self, parent_id):
+        # The creation message of a prospect the registration has just created is its first
+        # message: it has no earlier message to hang under (mail would search for one).
+        pending = self.env.cr.cache.get(CREATION_MESSAGE)
+        if not parent_id and pending and len(self) == 1 and self.id in pending:
+            pending.discard(self.id)
+            return False
+        return super()._message_compute_parent_id(parent_id)

@@ -39,7 +39,7 @@ class LeasingAttributionEngine(models.AbstractModel):
         # in the mall of its rotation table, whichever mall the clerk last switched to.
         mall = self.with_company(rotation.company_id)
         rotation._lock_for_registration()
-        lead, phone_key, decision = mall._decide_arrival(channel, values, rotation)
+        lead, phone_key, decision, by_phone = mall._decide_arrival(channel, values, rotation)
         if decision.attribution is None:
             raise UserError(self._refusal(decision.rule))
         reason = (values.get("overflow_reason") or "").strip()
@@ -68,7 +68,7 @@ class LeasingAttributionEngine(models.AbstractModel):
                 lead.sudo().source_id = source
         else:
             lead = engine._link_or_create_lead(
-                values, phone_key, decision.attribution, agent, note, source
+                values, phone_key, decision.attribution, agent, note, source, by_phone
             )
         visit = engine._create_visit(
             lead,
@@ -104,7 +104,9 @@ class LeasingAttributionEngine(models.AbstractModel):
         """Who would receive this arrival now and why, in plain words; nothing is written
         (no turn, no lock, no lapsed filing released)."""
         rotation = self.env["leasing.rotation"]._get_for_today()
-        _lead, _key, decision = self._decide_arrival(channel, values, rotation, release=False)
+        _lead, _key, decision, _by_phone = self._decide_arrival(
+            channel, values, rotation, release=False
+        )
         if decision.attribution is None:
             return self._refusal(decision.rule)
         if decision.take_turn:
@@ -118,13 +120,18 @@ class LeasingAttributionEngine(models.AbstractModel):
 
     @api.model
     def _decide_arrival(self, channel, values, rotation, release=True):
-        """The matched prospect, its phone key and the rules' :class:`Decision`.
+        """The matched prospect, its phone key, the rules' :class:`Decision` and the phone's
+        matches (``crm.lead._leasing_phone_matches``: both look-ups by phone in one query,
+        kept for the link to a lead known outside the office), None without a phone.
 
         With ``release`` False nothing is written: a lapsed filing is only read as lapsed.
         """
         Lead = self.env["crm.lead"]
         phone_key = normalize_phone(values.get("phone"), Lead._leasing_phone_region())
-        lead = Lead._leasing_find_returning(phone_key, values.get("partner_name"))
+        by_phone = Lead._leasing_phone_matches(phone_key) if phone_key else None
+        lead = Lead._leasing_find_returning(
+            phone_key, values.get("partner_name"), by_phone=by_phone
+        )
         filing = (
             lead._leasing_protected_filing(release=release)
             if lead
@@ -146,7 +153,7 @@ class LeasingAttributionEngine(models.AbstractModel):
             key_account=(lead.key_account_transferred and lead._leasing_key_account_receiver())
             or None,
         )
-        return lead, phone_key, attribution_rules.decide(arrival)
+        return lead, phone_key, attribution_rules.decide(arrival), by_phone
 
     @api.model
     def _source_for(self, channel, values):
@@ -252,11 +259,16 @@ class LeasingAttributionEngine(models.AbstractModel):
             return agent or self.env.user, False
         return self.env.user, True
 
-    def _link_or_create_lead(self, values, phone_key, attribution, agent, note, source):
+    def _link_or_create_lead(
+        self, values, phone_key, attribution, agent, note, source, by_phone=None
+    ):
         """Credit the CRM lead already known by phone (imported, e-mailed, stock CRM), or
-        create the prospect credited."""
+        create the prospect credited. ``by_phone``: the phone's matches, read under the
+        registration's lock before the decision (nothing has changed the leads since)."""
         Lead = self.env["crm.lead"]
-        lead, partner = Lead._leasing_find_unattributed(phone_key, values.get("partner_name"))
+        lead, partner = Lead._leasing_find_unattributed(
+            phone_key, values.get("partner_name"), by_phone=by_phone
+        )
         if lead:
             lead._leasing_set_attribution(attribution, agent, note)
             if not lead.source_id and source:
@@ -264,8 +276,13 @@ class LeasingAttributionEngine(models.AbstractModel):
             return lead
         # Front desk does not follow every prospect it registers; the credited agent does,
         # without an assignment e-mail: the agent is at the desk when the turn is given.
+        # Stock CRM's lead enrichment works from a lead's e-mail address: a prospect
+        # registered at the desk has none, so its creation does not wake the enrichment job
+        # (``ir.cron._trigger``; the job still runs at its own interval).
         Lead = Lead._with_gate().with_context(
-            mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True
+            mail_create_nosubscribe=True,
+            mail_auto_subscribe_no_notify=True,
+            leasing_no_enrichment=True,
         )
         company = normalize_company_name(values.get("partner_name"))
         created = Lead.create(

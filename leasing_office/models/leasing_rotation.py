@@ -84,9 +84,14 @@ class LeasingRotation(models.Model):
     def _get_for_today(self):
         """Return today's table, or tell front desk plainly what to do when it is missing."""
         today = office_clock.office_today(self.env)
-        rotation = self.sudo().search(
-            [("date", "=", today), ("company_id", "=", self.env.company.id)], limit=1
+        # The table and the fields the registration reads from it, in one query.
+        rotation = self.sudo().search_fetch(
+            [("date", "=", today), ("company_id", "=", self.env.company.id)],
+            ["date", "company_id", "last_line_id", "start_after_line_id", "registration_count"],
+            limit=1,
         )
+        if rotation:
+            rotation._prefetch_lines()
         if not rotation:
             raise UserError(
                 self.env._(
@@ -97,6 +102,20 @@ class LeasingRotation(models.Model):
                 )
             )
         return rotation
+
+    def _prefetch_lines(self):
+        """The agents on duty with all their stored fields in one query, kept as the table's
+        ``line_ids`` exactly as reading the field would keep them (same lines, same order),
+        instead of one query for the lines' ids and another for their fields."""
+        Line = self.env["leasing.rotation.line"].with_context(active_test=False)
+        columns = [
+            name for name, field in Line._fields.items() if field.store and field.column_type
+        ]
+        lines = Line.search_fetch([("rotation_id", "in", self.ids)], columns)
+        by_table = {rotation_id: [] for rotation_id in self._ids}
+        for line in lines:
+            by_table[line.rotation_id.id].append(line.id)
+        self._fields["line_ids"]._insert_cache(self, [tuple(by_table[id_]) for id_ in self._ids])
 
     def _lock_for_registration(self):
         """Serialise the registrations: queue behind the one in progress, then read fresh data.

@@ -79,7 +79,11 @@ class LeasingAnalysisGrouping(models.AbstractModel):
         people = self.env["res.users"].union(
             *(row[i] for row in rows for i in positions if self._is_person(groupby[i]))
         )
-        people.sudo().fetch(["name", "login"])
+        # Only the columns the order and the labels read: a person's name is the partner's,
+        # and reading it through the user would fetch every column of both tables.
+        people = people.sudo()
+        people.fetch(["partner_id", "login"])
+        people.partner_id.fetch(["name"])
 
         def key(row):
             return [self._group_sort_key(groupby[i], row[i]) for i in positions]
