@@ -2,6 +2,7 @@ from odoo import models
 from odoo.tests import tagged
 
 from odoo.addons.leasing_office.tests.common import LeasingOfficeCase
+from odoo.addons.web.models.models import Base as WebBase
 
 
 @tagged("post_install", "-at_install", "leasing_reports")
@@ -80,3 +81,28 @@ class TestAnalysisGrouping(LeasingOfficeCase):
             [agent.id or False for agent, _count in stock[1]],
         )
         self.assertEqual(web[1][0]["credited_user_id"][1], "An Amy")
+
+    def test_web_groups_as_the_web_layer_formats_them(self):
+        """Labels, domains and figures of every group as the web layer's own formatting."""
+        cases = [
+            ("leasing.visit.report", ["credited_user_id", "attribution_type"], ["visit_count:sum"]),
+            (
+                "leasing.visit.report",
+                ["visit_date:month", "attribution_type", "on_behalf"],
+                ["__count"],
+            ),
+            ("leasing.visit.report", ["visit_date:day", "received_user_id"], ["__count"]),
+            ("leasing.funnel.report", ["user_id"], ["lead_count:sum", "days_to_sign:avg"]),
+        ]
+        for model, groupby, aggregates in cases:
+            with self.subTest(model=model, groupby=groupby):
+                records = self.env[model].with_user(self.manager)
+                rows = records._read_group([], groupby, aggregates, order=", ".join(groupby))
+                self.assertGreater(len(rows), 1)
+                ours = records._web_read_group_format(groupby, aggregates, rows)
+                web = WebBase._web_read_group_format(records, groupby, aggregates, rows)
+                self.assertEqual(ours, web)
+                for group in ours:
+                    count = records.search_count(group["__extra_domain"])
+                    self.assertEqual(count, group.get("__count", count), group)
+                    self.assertTrue(count, group)
