@@ -133,30 +133,30 @@ class LeasingAnalysisGrouping(models.AbstractModel):
         if not groups or self._web_read_group_field_expand(groupby):
             return super()._web_read_group_format(groupby, aggregates, groups)
         columns = list(zip(*groups, strict=True))
-        formatted_columns = []
-        try:
-            for spec, values in zip(groupby, columns, strict=False):
-                formatter = self._web_read_group_groupby_formatter(spec, values)
-                formatted = {}
-                for value in values:
-                    key = value_key(value)
-                    if key not in formatted:
-                        label, domain = formatter(value)
-                        formatted[key] = label, conjunction_terms(domain)
-                formatted_columns.append(formatted)
-        except TypeError:  # a value that cannot be a key
-            return super()._web_read_group_format(groupby, aggregates, groups)
+        formatters = [
+            self._web_read_group_groupby_formatter(spec, values)
+            for spec, values in zip(groupby, columns, strict=False)
+        ]
+        formatted = [{} for _spec in groupby]  # per column: {value key: (label, conditions)}
         result = []
         for group in groups:
             dict_group = {}
             conditions = []
-            for spec, formatted, value in zip(groupby, formatted_columns, group, strict=False):
-                dict_group[spec], terms = formatted[value_key(value)]
+            for spec, formatter, done, value in zip(
+                groupby, formatters, formatted, group, strict=False
+            ):
+                key = value_key(value)
+                try:
+                    known = key in done
+                except TypeError:  # a value that cannot be a key
+                    return super()._web_read_group_format(groupby, aggregates, groups)
+                if not known:
+                    label, domain = formatter(value)
+                    done[key] = label, conjunction_terms(domain)
+                dict_group[spec], terms = done[key]
                 if terms is None:
                     return super()._web_read_group_format(groupby, aggregates, groups)
                 conditions += terms
-            if not conditions:
-                return super()._web_read_group_format(groupby, aggregates, groups)
             dict_group["__extra_domain"] = ["&"] * (len(conditions) - 1) + conditions
             for aggregate, value in zip(aggregates, group[len(groupby) :], strict=True):
                 dict_group[aggregate] = value
