@@ -8,46 +8,24 @@ shows that three months of both malls replay to the end, commissions included.
 
 import os
 import re
-import subprocess
 
 import psycopg2
 import pytest
+from odoo_cli import drop_database, odoo_bin
 
 DB = os.environ.get("ODOO_DB", "leasing_test") + "_demo"
 
 
 def odoo(*args):
-    command = [
-        os.environ["LEASING_PY"],
-        "odoo-bin",
-        "-c",
-        os.environ["LEASING_ODOO_CONF"],
-        "-d",
-        DB,
-        "--stop-after-init",
-        "--no-http",
-        "--log-level",
-        "info",
-        *args,
-    ]
-    return subprocess.run(
-        command, cwd=os.environ["ODOO_SRC"], check=True, capture_output=True, text=True
-    )
-
-
-def drop():
-    odoo_db = [os.environ["LEASING_PY"], "odoo-bin", "db", "-c", os.environ["LEASING_ODOO_CONF"]]
-    subprocess.run(
-        [*odoo_db, "drop", DB], check=False, cwd=os.environ["ODOO_SRC"], capture_output=True
-    )
+    return odoo_bin("-d", DB, "--stop-after-init", "--no-http", "--log-level", "info", *args)
 
 
 @pytest.fixture(scope="module")
 def demo_log():
-    drop()
+    drop_database(DB)
     done = odoo("-i", "leasing_office,leasing_office_reports", "--with-demo")
     yield done.stderr + done.stdout
-    drop()
+    drop_database(DB)
 
 
 def rows(query, *params):

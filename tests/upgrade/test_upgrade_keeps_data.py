@@ -5,10 +5,10 @@ then uninstalls the reports addon; the core records must all still be there.
 """
 
 import os
-import subprocess
 
 import psycopg2
 import pytest
+from odoo_cli import odoo_bin
 
 DB = os.environ.get("ODOO_DB", "leasing_test")
 CORE_TABLES = (
@@ -28,19 +28,7 @@ CORE_TABLES = (
 
 
 def odoo(*args):
-    command = [
-        os.environ["LEASING_PY"],
-        "odoo-bin",
-        "-c",
-        os.environ["LEASING_ODOO_CONF"],
-        "-d",
-        DB,
-        "--stop-after-init",
-        "--log-level",
-        "warn",
-        *args,
-    ]
-    subprocess.run(command, cwd=os.environ["ODOO_SRC"], check=True, capture_output=True)
+    odoo_bin("-d", DB, "--stop-after-init", "--log-level", "warn", *args)
 
 
 def counts():
@@ -75,23 +63,7 @@ def test_uninstalling_reports_leaves_core_data(before):
         "env['ir.module.module'].search([('name', '=', 'leasing_office_reports')])"
         ".button_immediate_uninstall()\nenv.cr.commit()\n"
     )
-    subprocess.run(
-        [
-            os.environ["LEASING_PY"],
-            "odoo-bin",
-            "shell",
-            "-c",
-            os.environ["LEASING_ODOO_CONF"],
-            "-d",
-            DB,
-            "--log-level",
-            "warn",
-        ],
-        cwd=os.environ["ODOO_SRC"],
-        input=script.encode(),
-        check=True,
-        capture_output=True,
-    )
+    odoo_bin("-d", DB, "--log-level", "warn", subcommand=("shell",), stdin=script)
     assert module_state("leasing_office_reports") == "uninstalled"
     assert module_state("leasing_office") == "installed"
     assert counts() == before

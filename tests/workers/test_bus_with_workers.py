@@ -10,12 +10,12 @@ import datetime
 import json
 import os
 import socket
-import subprocess
 import time
 import urllib.request
 
 import pytest
 import websocket
+from odoo_cli import odoo_server
 
 DB = os.environ.get("ODOO_DB", "leasing_test")
 AGENT = ("agent1", "agent1")
@@ -56,26 +56,22 @@ def wait_until_up(url, server, log_path, timeout=120):
 def server_with_workers():
     http_port, gevent_port = free_port(), free_port()
     log_path = os.path.join(os.path.dirname(os.environ["LEASING_ODOO_CONF"]), "test-workers.log")
-    command = [
-        os.environ["LEASING_PY"],
-        "odoo-bin",
-        "-c",
-        os.environ["LEASING_ODOO_CONF"],
-        "-d",
-        DB,
-        "--db-filter",
-        f"^{DB}$",
-        "--workers",
-        "2",
-        "--max-cron-threads",
-        "0",
-        "--http-port",
-        str(http_port),
-        "--gevent-port",
-        str(gevent_port),
-    ]
     with open(log_path, "w") as log:
-        server = subprocess.Popen(command, cwd=os.environ["ODOO_SRC"], stdout=log, stderr=log)
+        server = odoo_server(
+            "-d",
+            DB,
+            "--db-filter",
+            f"^{DB}$",
+            "--workers",
+            "2",
+            "--max-cron-threads",
+            "0",
+            "--http-port",
+            str(http_port),
+            "--gevent-port",
+            str(gevent_port),
+            log=log,
+        )
     try:
         wait_until_up(f"http://127.0.0.1:{http_port}/web/login", server, log_path)
         wait_until_up(f"http://127.0.0.1:{gevent_port}/websocket/health", server, log_path)
