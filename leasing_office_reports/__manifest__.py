@@ -1,7 +1,7 @@
 {
     "name": "Leasing Office Reports",
     "summary": "Analyses of the leasing office for the manager and leadership",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.3.1",
     "category": "Sales/CRM",
     "website": "https://github.com/leasing-office/leasing-office",
     "author": "Leasing Office Developers",

@@ -44,6 +44,7 @@ from . import test_phone_size
 from . import test_field_coverage
 from . import test_pipeline_pages
 from . import test_migration_leasing_team
+from . import test_migration_prospect_mall
 from . import test_two_browsers
 from . import test_multi_company
 from . import test_company_settings
