@@ -130,7 +130,7 @@ class LeasingAnalysisGrouping(models.AbstractModel):
         that is one condition or an AND of conditions gives the same terms here, in the same
         order; any other kind of group is left to the web layer.
         """
-        if not groups or self._web_read_group_field_expand(groupby):
+        if not groups or not groupby or self._web_read_group_field_expand(groupby):
             return super()._web_read_group_format(groupby, aggregates, groups)
         columns = list(zip(*groups, strict=True))
         formatters = [

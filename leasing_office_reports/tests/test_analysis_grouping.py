@@ -93,12 +93,13 @@ class TestAnalysisGrouping(LeasingOfficeCase):
             ),
             ("leasing.visit.report", ["visit_date:day", "received_user_id"], ["__count"]),
             ("leasing.funnel.report", ["user_id"], ["lead_count:sum", "days_to_sign:avg"]),
+            ("leasing.visit.report", [], ["visit_count:sum"]),  # the pivot's total
         ]
         for model, groupby, aggregates in cases:
             with self.subTest(model=model, groupby=groupby):
                 records = self.env[model].with_user(self.manager)
                 rows = records._read_group([], groupby, aggregates, order=", ".join(groupby))
-                self.assertGreater(len(rows), 1)
+                self.assertGreater(len(rows), 1 if groupby else 0)
                 ours = records._web_read_group_format(groupby, aggregates, rows)
                 web = WebBase._web_read_group_format(records, groupby, aggregates, rows)
                 self.assertEqual(ours, web)
