@@ -168,7 +168,8 @@ class LeasingDemoQuarter(models.AbstractModel):
             if with_forms:
                 self._expect_routine(day)
                 self._plan_followups(rng, rotation, day, leads)
-        self._close_deals(rng, people, units, leads, today)
+        deals = self._close_deals(rng, people, units, leads, today)
+        self._negotiate(leads, deals)
         self._assess_tiers(rng, people, leads)
         self._pay_commissions(people, today)
         self._score_leads(leads)
@@ -567,6 +568,20 @@ class LeasingDemoQuarter(models.AbstractModel):
             Plan = self.env["leasing.signing.plan"]
             self._date_obligations(deposit, Plan._end_of_day(deposit_day))
             self._sign(rng, people, lead, deposit, free.pop(), number, today)
+        return deals
+
+    def _negotiate(self, leads, deals):
+        """Agents drag some recent repeat visitors without a deposit to negotiation (洽談)
+        on their pipeline: one in four."""
+        negotiation = self.env.ref("leasing_office.crm_stage_leasing_negotiation")
+        dealt = set(deals)
+        talking = [
+            lead
+            for lead in leads[-120:]
+            if lead.visit_count >= 2 and lead.attributed_user_id and lead not in dealt
+        ]
+        for lead in talking[::4]:
+            lead.with_user(lead.attributed_user_id).write({"stage_id": negotiation.id})
 
     def _sign(self, rng, people, lead, deposit, unit, number, today):
         agent = lead.attributed_user_id

@@ -66,3 +66,15 @@ def test_demo_quarter_installs_in_both_malls(demo_log):
         " WHERE c.company_id != s.company_id"
     )
     assert crossed == [(0,)]
+
+
+def test_demo_pipeline_has_prospects_on_every_stage(demo_log):
+    per_stage = dict(
+        rows(
+            "SELECT d.name, count(l.id) FROM ir_model_data d"
+            " LEFT JOIN crm_lead l ON l.stage_id = d.res_id AND l.active"
+            " WHERE d.module = 'leasing_office' AND d.model = 'crm.stage'"
+            " GROUP BY d.name"
+        )
+    )
+    assert len(per_stage) == 5 and all(per_stage.values()), per_stage
