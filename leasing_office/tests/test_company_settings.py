@@ -1,8 +1,6 @@
 import doctest
-import importlib.util
 import types
 from datetime import date, datetime
-from pathlib import Path
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import BaseCase, Form, freeze_time, tagged
@@ -11,8 +9,7 @@ from ..models import office_clock, office_defaults
 from .access_errors import acl_refused
 from .common import LeasingOfficeCase
 from .common_targets import MONTH, LeasingTargetsCase
-
-MIGRATION = Path(__file__).parents[1] / "migrations" / "19.0.1.4.0" / "post-migrate.py"
+from .migrations import load_migration
 
 
 def settings_of(company):
@@ -131,9 +128,7 @@ class TestCompanySettings(LeasingOfficeCase):
         self.assertEqual(settings_of(self.mall2), before)
 
     def test_upgrade_copies_the_parameters_into_every_mall(self):
-        spec = importlib.util.spec_from_file_location("leasing_office_migration_1_4", MIGRATION)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
+        migration = load_migration("19.0.1.4.0", "post-migrate")
         Params = self.env["ir.config_parameter"].sudo()
         Params.set_param("leasing_office.call_target", "40")
         Params.set_param("leasing_office.workday_end", "17.5")

@@ -1,16 +1,5 @@
-import importlib.util
-
-from odoo.tools.misc import file_path
-
 from .common import LeasingOfficeCase
-
-
-def load_migration():
-    path = file_path("leasing_office/migrations/19.0.1.4.0/post-leasing_team.py")
-    spec = importlib.util.spec_from_file_location("leasing_team_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .migrations import run_migration
 
 
 class TestMigrationLeasingTeam(LeasingOfficeCase):
@@ -40,9 +29,7 @@ class TestMigrationLeasingTeam(LeasingOfficeCase):
         self.env.invalidate_all()
 
     def migrate(self):
-        self.env.flush_all()
-        load_migration().migrate(self.env.cr, "19.0.1.3.0")
-        self.env.invalidate_all()
+        run_migration(self.env, "19.0.1.4.0", "post-leasing_team", "19.0.1.3.0")
 
     def test_migration_moves_prospects_into_the_leasing_team_on_their_stage(self):
         once = self.register(contact_name="一访", phone="13800072001").lead_id
@@ -81,7 +68,5 @@ class TestMigrationLeasingTeam(LeasingOfficeCase):
     def test_migration_does_nothing_on_a_new_install(self):
         lead = self.register(contact_name="新装", phone="13800072007").lead_id
         self.as_before(lead)
-        self.env.flush_all()
-        load_migration().migrate(self.env.cr, None)
-        self.env.invalidate_all()
+        run_migration(self.env, "19.0.1.4.0", "post-leasing_team", None)
         self.assertEqual(lead.team_id, self.sales_team)

@@ -1,17 +1,7 @@
-import importlib.util
-
 from odoo.tests import tagged
-from odoo.tools.misc import file_path
 
 from .common_malls import TwoMallsCase
-
-
-def load_migration():
-    path = file_path("leasing_office/migrations/19.0.1.4.1/post-prospect_mall.py")
-    spec = importlib.util.spec_from_file_location("prospect_mall_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .migrations import run_migration
 
 
 @tagged("post_install", "-at_install", "leasing_multi_company")
@@ -30,9 +20,7 @@ class TestMigrationProspectMall(TwoMallsCase):
         self.env.invalidate_all()
 
     def migrate(self):
-        self.env.flush_all()
-        load_migration().migrate(self.env.cr, "19.0.1.4.0")
-        self.env.invalidate_all()
+        run_migration(self.env, "19.0.1.4.1", "post-prospect_mall", "19.0.1.4.0")
 
     def test_migration_gives_each_prospect_the_mall_of_its_history(self):
         in_b = self.register_b(contact_name="乙馆", phone="13800161001").lead_id
