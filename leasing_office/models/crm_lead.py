@@ -42,6 +42,7 @@ LEASING_OWNED_FIELDS = frozenset({"user_id", "team_id"})
 
 
 class CrmLead(models.Model):
+    _name = "crm.lead"
     _inherit = ["crm.lead", "leasing.guard.mixin"]
 
     attribution_type = fields.Selection(
