@@ -48,10 +48,10 @@ class LeasingAttributionEngine(models.AbstractModel):
         engine = mall.with_env(office_env(mall.env))
         rotation = rotation.with_env(engine.env)
         # The names of the agents on duty and of the clerk (the explanation, the chatter's
-        # author) in one read of each table, not one per person.
-        (rotation.line_ids.user_id | (decision.agent or engine.env.user) | engine.env.user).mapped(
-            "partner_id.name"
-        )
+        # author) in one read of each table, not one per person; as superuser, as the names
+        # are read for the office's own texts (no access rule to look up for them).
+        people = rotation.line_ids.user_id | (decision.agent or engine.env.user) | engine.env.user
+        people.sudo().mapped("partner_id.name")
         turn = rotation._take_turn() if decision.take_turn else engine.env["leasing.rotation.turn"]
         agent = turn.line_id.user_id if turn else (decision.agent or engine.env["res.users"])
         if decision.rule == "key_account":

@@ -143,7 +143,13 @@ class LeasingRotation(models.Model):
             # Nothing written or locked, nothing waiting to be: ending it loses nothing.
             cr.rollback()
         cr.execute(SQL("LOCK TABLE %s IN SHARE UPDATE EXCLUSIVE MODE", SQL.identifier(self._table)))
-        self._write_guarded({"registration_count": self.registration_count + 1})
+        self._write_ledger({"registration_count": self.registration_count + 1})
+
+    def _write_ledger(self, vals):
+        """Write the day's running figures (registrations, last turn). Only the table's date
+        is tracked and nobody follows a table for them: mail's tracking and follower steps
+        are skipped, as on any write that changes neither."""
+        return self.with_context(tracking_disable=True)._write_guarded(vals)
 
     def _seats(self):
         lines = self.line_ids.sorted(lambda line: (line.sequence, line.id))

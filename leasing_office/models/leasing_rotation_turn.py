@@ -85,7 +85,7 @@ class LeasingRotationTurn(models.Model):
             line._add_owed(-sign)
         else:
             last = line if sign > 0 else self.previous_last_line_id
-            self.rotation_id._write_guarded({"last_line_id": last.id})
+            self.rotation_id._write_ledger({"last_line_id": last.id})
         for skipped in self.skipped_line_ids._with_gate():
             skipped.skip_count += sign
         for owed in self.owed_line_ids._with_gate():
