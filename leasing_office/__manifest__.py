@@ -2,7 +2,7 @@
     "name": "Leasing Office",
     "summary": "Tenant recruitment office of a mall: rotation table, walk-ins and fair "
     "attribution of prospects",
-    "version": "19.0.1.4.1",
+    "version": "19.0.1.4.2",
     "category": "Sales/CRM",
     "website": "https://github.com/leasing-office/leasing-office",
     "author": "Leasing Office Developers",
