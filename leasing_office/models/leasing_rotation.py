@@ -146,9 +146,8 @@ class LeasingRotation(models.Model):
         self._write_ledger({"registration_count": self.registration_count + 1})
 
     def _write_ledger(self, vals):
-        """Write the day's running figures (registrations, last turn). Only the table's date
-        is tracked and nobody follows a table for them: mail's tracking and follower steps
-        are skipped, as on any write that changes neither."""
+        """Write the day's running figures (registrations, last turn) without mail's tracking
+        and follower steps: the table tracks only its date, and these writes add no follower."""
         return self.with_context(tracking_disable=True)._write_guarded(vals)
 
     def _seats(self):
